@@ -1,0 +1,24 @@
+package io.rawi.check;
+
+import java.util.List;
+
+/**
+ * What EPUBCheck said about a book.
+ *
+ * @param messages one line per message: severity, id, location and text
+ */
+public record ValidationReport(String checkerVersion, int fatals, int errors, int warnings, List<String> messages) {
+    public ValidationReport {
+        messages = List.copyOf(messages);
+    }
+
+    /** No fatal errors, errors or warnings. */
+    public boolean clean() {
+        return fatals == 0 && errors == 0 && warnings == 0;
+    }
+
+    /** One line: {@code EPUBCheck 5.3.0: 0 fatal, 0 errors, 0 warnings}. */
+    public String summary() {
+        return "EPUBCheck " + checkerVersion + ": " + fatals + " fatal, " + errors + " errors, " + warnings + " warnings";
+    }
+}

@@ -1,0 +1,2 @@
+/** Validation of finished books with EPUBCheck, run in process and summarised. */
+package io.rawi.check;

@@ -1,0 +1,21 @@
+package io.rawi.clean;
+
+/**
+ * One replacement a rule makes in one paragraph: {@code before} at {@code offset} becomes {@code after}.
+ * Offsets index the paragraph as it stood when the rule ran; {@code note}, when not null, explains a repair.
+ */
+public record Edit(int offset, String before, String after, String note) {
+    public Edit(int offset, String before, String after) {
+        this(offset, before, after, null);
+    }
+
+    public Edit {
+        if (offset < 0 || before.equals(after)) {
+            throw new IllegalArgumentException("empty or negative edit at " + offset);
+        }
+    }
+
+    static Edit insert(int offset, String text, String note) {
+        return new Edit(offset, "", text, note);
+    }
+}

@@ -1,0 +1,112 @@
+package io.rawi.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import io.rawi.error.RawiException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Properties;
+
+/**
+ * Parses the command line and runs one command. Exit codes: 0 ok, 1 failure while working, 2 bad usage or input.
+ * Errors are one line on the error stream, never a stack trace (set {@code RAWI_DEBUG=1} to get one).
+ *
+ * <pre>{@code
+ * int status = new Cli(System.out, System.err).run(new String[] {"convert", "article.txt", "--no-audio"});
+ * }</pre>
+ */
+public final class Cli {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code args} and returns the exit code. */
+    public int run(String... args) {
+        MainArgs main = new MainArgs();
+        ConvertCommand convert = new ConvertCommand();
+        CleanCommand clean = new CleanCommand();
+        CheckCommand check = new CheckCommand();
+
+        JCommander jc = JCommander.newBuilder()
+                .programName("rawi")
+                .addObject(main)
+                .addCommand("convert", convert)
+                .addCommand("clean", clean)
+                .addCommand("check", check)
+
+                .build();
+        try {
+            jc.parse(args);
+        } catch (ParameterException e) {
+            String command = jc.getParsedCommand();
+            err.println("rawi: " + e.getMessage() + " (see 'rawi " + (command == null ? "" : command + " ") + "--help')");
+            return 2;
+        }
+        if (main.version) {
+            out.println("rawi " + version());
+            return 0;
+        }
+        String command = jc.getParsedCommand();
+        if (command == null || main.help) {
+            out.print(usage(jc, null));
+            return command == null && !main.help ? 2 : 0;
+        }
+        Command chosen = switch (command) {
+            case "convert" -> convert;
+            case "clean" -> clean;
+
+            default -> check;
+        };
+        if (chosen.help()) {
+            out.print(usage(jc, command));
+            return 0;
+        }
+        try {
+            return chosen.run(out, err);
+        } catch (RawiException e) {
+            err.println("rawi " + command + ": " + e.getMessage());
+            debug(e);
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            err.println("rawi " + command + ": internal error: " + e
+                    + " (please report it, with the input; RAWI_DEBUG=1 shows the stack trace)");
+            debug(e);
+            return 1;
+        }
+    }
+
+    private void debug(Exception e) {
+        if (System.getenv("RAWI_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+    }
+
+    private static String usage(JCommander jc, String command) {
+        StringBuilder sb = new StringBuilder();
+        if (command == null) {
+            jc.getUsageFormatter().usage(sb);
+        } else {
+            jc.getUsageFormatter().usage(command, sb);
+        }
+        return sb.toString();
+    }
+
+    /** rawi's version, from the build. */
+    public static String version() {
+        try (InputStream in = Cli.class.getResourceAsStream("/io/rawi/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.rawi.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import io.rawi.book.Granularity;
+import io.rawi.clean.CleanOptions;
+import io.rawi.error.BadInputException;
+import io.rawi.error.RawiException;
+import io.rawi.pipeline.ConvertOptions;
+import io.rawi.pipeline.ConvertResult;
+import io.rawi.pipeline.Pipeline;
+import io.rawi.source.Language;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@Parameters(commandDescription = "Convert articles into an EPUB 3 book, narrated, in output/<slug>/")
+final class ConvertCommand implements Command {
+    @Parameter(description = "INPUT...  (text files; several make one book with a chapter each)", required = true)
+    List<String> inputs = new ArrayList<>();
+
+    @Parameter(names = {"-o", "--output"}, description = "Folder to write <slug>/ into")
+    String output = "output";
+
+    @Parameter(names = "--slug", description = "Name of the book's folder and files (default: from the title or input name)")
+    String slug;
+
+    @Parameter(names = {"-t", "--title"}, description = "Book title (default: the headline, else the first sentence)")
+    String title;
+
+    @Parameter(names = {"-a", "--author"}, description = "Author; repeat for several")
+    List<String> authors = new ArrayList<>();
+
+    @Parameter(names = {"-l", "--lang"}, converter = Converters.LanguageConverter.class,
+            description = "Language as a BCP 47 tag, e.g. ar, fa, en (default: detected from the script)")
+    Language language;
+
+    @Parameter(names = "--date", converter = Converters.InstantConverter.class,
+            description = "Modification time for dcterms:modified, 2025-01-15 or 2025-01-15T10:20:30Z "
+                    + "(default: now, or SOURCE_DATE_EPOCH)")
+    Instant date;
+
+    @Parameter(names = "--identifier", description = "Book identifier: a UUID or a URN (default: derived from the content)")
+    String identifier;
+
+    @Parameter(names = "--publisher", description = "Publisher")
+    String publisher;
+
+    @Parameter(names = {"--description", "--comments"}, description = "Description of the book")
+    String description;
+
+    @Parameter(names = {"--subject", "--tag"}, description = "Subject or tag; repeat for several")
+    List<String> subjects = new ArrayList<>();
+
+    @Parameter(names = "--rights", description = "Rights statement")
+    String rights;
+
+    @Parameter(names = "--pubdate", description = "Publication date of the article, e.g. 2024-07-16")
+    String published;
+
+    @Parameter(names = "--digits", converter = Converters.DigitsConverter.class,
+            description = "Digits: keep, western or arabic-indic")
+    CleanOptions.Digits digits = CleanOptions.Digits.KEEP;
+
+    @Parameter(names = "--no-cover", description = "Do not draw a cover image")
+    boolean noCover;
+
+    @Parameter(names = "--validate", description = "Run EPUBCheck on the new book; keep the old one if it fails")
+    boolean validate;
+
+    @Parameter(names = "--no-audio", description = "Text only: no narration, no media overlays")
+    boolean noAudio;
+
+    @Parameter(names = "--sync", converter = Converters.GranularityConverter.class,
+            description = "Read-aloud highlighting: paragraph, sentence or word")
+    Granularity sync = Granularity.SENTENCE;
+
+    @Parameter(names = "--voice", description = "Voice id from voices/ (see 'rawi voices')")
+    String voice;
+
+    @Parameter(names = "--backend", description = "Speech backend id: espeak, freetts, command")
+    String backend;
+
+    @Parameter(names = "--audio-format", description = "Audio files: mp3, wav or opus")
+    String audioFormat = "mp3";
+
+    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+    boolean help;
+
+    @Override
+    public boolean help() {
+        return help;
+    }
+
+    @Override
+    public int run(PrintStream out, PrintStream err) throws RawiException {
+        ConvertResult r = new Pipeline(err::println).convert(options());
+        r.notes().forEach(n -> err.println("note: " + n));
+        out.println(r.epub());
+        out.println("  " + r.paragraphs() + " paragraphs, " + r.changes() + " cleaning changes (see "
+                + r.folder().resolve("cleaning.json") + ")");
+        r.validation().ifPresent(v -> out.println("  " + v.summary()));
+        return 0;
+    }
+
+    ConvertOptions options() throws BadInputException {
+        String format = audioFormat.toLowerCase(Locale.ROOT);
+        if (!List.of("mp3", "wav", "opus").contains(format)) {
+            throw new BadInputException("--audio-format '" + audioFormat + "': expected mp3, wav or opus");
+        }
+        return new ConvertOptions(inputs.stream().map(Path::of).toList(), Path.of(output), Optional.ofNullable(slug),
+                Optional.ofNullable(title).map(String::strip).filter(s -> !s.isEmpty()), authors,
+                Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(ConvertCommand::urn),
+                Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
+                Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
+                Optional.ofNullable(voice), Optional.ofNullable(backend), format);
+    }
+
+    private static String urn(String id) {
+        return id.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? "urn:uuid:" + id : id;
+    }
+}

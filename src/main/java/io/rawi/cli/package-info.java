@@ -1,0 +1,2 @@
+/** The command line: JCommander argument classes, one per command, that parse, call the pipeline and print. */
+package io.rawi.cli;

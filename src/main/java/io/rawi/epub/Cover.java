@@ -1,0 +1,115 @@
+package io.rawi.epub;
+
+import io.rawi.book.Metadata;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineBreakMeasurer;
+import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.AttributedString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Draws a cover image: the title, shaped and laid out in its own direction (Java2D's text layout does Arabic shaping
+ * and bidi), and the authors. Only installed fonts that cover every character are used; with none, there is no cover,
+ * never a cover of empty boxes.
+ */
+public final class Cover {
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 1800;
+    private static final List<String> PREFERRED = List.of(
+            "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Noto Kufi Arabic",
+            "Noto Serif", "Noto Sans", "Noto Serif Hebrew", "Noto Sans Hebrew", "DejaVu Serif", "DejaVu Sans",
+            "Liberation Serif", "FreeSerif", "FreeSans");
+    private static final Set<String> LOGICAL = Set.of("Dialog", "DialogInput", "Serif", "SansSerif", "Monospaced");
+
+    private Cover() {
+    }
+
+    /** The font family that can draw all of {@code text}, preferring good Arabic and serif faces. */
+    public static Optional<String> fontFor(String text) {
+        String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+        List<String> candidates = new ArrayList<>(PREFERRED);
+        for (String family : installed) {
+            if (!candidates.contains(family)) {
+                candidates.add(family);
+            }
+        }
+        Set<String> present = Set.of(installed);
+        return candidates.stream()
+                .filter(f -> present.contains(f) && !LOGICAL.contains(f))
+                .filter(f -> new Font(f, Font.PLAIN, 12).canDisplayUpTo(text) == -1)
+                .findFirst();
+    }
+
+    /** A PNG cover, or empty when no installed font can draw the title and authors. */
+    public static Optional<byte[]> draw(Metadata m) {
+        String authors = String.join(" · ", m.authors());
+        Optional<String> family = fontFor(m.title() + authors);
+        if (family.isEmpty()) {
+            return Optional.empty();
+        }
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setPaint(new GradientPaint(0, 0, new Color(0x12, 0x3c, 0x4a), 0, HEIGHT, new Color(0x06, 0x1a, 0x22)));
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setColor(new Color(0xe8, 0xc3, 0x6a));
+            g.fillRect(WIDTH / 8, HEIGHT / 5, WIDTH * 3 / 4, 6);
+            g.fillRect(WIDTH / 8, HEIGHT * 4 / 5, WIDTH * 3 / 4, 6);
+            g.setColor(Color.WHITE);
+            float y = paragraph(g, m.title(), new Font(family.get(), Font.BOLD, 96), m.language().rtl(), HEIGHT / 4f + 40);
+            if (!authors.isEmpty()) {
+                g.setColor(new Color(0xe8, 0xc3, 0x6a));
+                paragraph(g, authors, new Font(family.get(), Font.PLAIN, 60), m.language().rtl(), y + 80);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    /** Draws centred, wrapped lines and returns the y below the last one. */
+    private static float paragraph(Graphics2D g, String text, Font font, boolean rtl, float top) {
+        AttributedString styled = new AttributedString(text);
+        styled.addAttribute(TextAttribute.FONT, font);
+        styled.addAttribute(TextAttribute.RUN_DIRECTION,
+                rtl ? TextAttribute.RUN_DIRECTION_RTL : TextAttribute.RUN_DIRECTION_LTR);
+        FontRenderContext frc = g.getFontRenderContext();
+        LineBreakMeasurer measurer = new LineBreakMeasurer(styled.getIterator(), frc);
+        float y = top;
+        float width = WIDTH * 0.75f;
+        int lines = 0;
+        while (measurer.getPosition() < text.length() && lines < 8) {
+            TextLayout line = measurer.nextLayout(width);
+            y += line.getAscent();
+            line.draw(g, (WIDTH - line.getAdvance()) / 2, y);
+            y += line.getDescent() + line.getLeading() + 16;
+            lines++;
+        }
+        return y;
+    }
+}

@@ -1,0 +1,168 @@
+package io.rawi.epub;
+
+import io.rawi.book.Metadata;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An EPUB 3 publication being assembled: its metadata, manifest, spine and navigation, with accessibility metadata
+ * that later stages (the overlays) extend. {@link #write(OutputStream)} produces the OCF container. Not thread-safe.
+ */
+public final class EpubPackage {
+    /** A table-of-contents entry. */
+    public record NavEntry(String label, String href, List<NavEntry> children) {
+        public NavEntry {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** A landmark: its {@code epub:type}, label and target. */
+    public record Landmark(String type, String label, String href) {
+    }
+
+    private final Metadata metadata;
+    private final Map<String, Resource> manifest = new LinkedHashMap<>();
+    private final List<String> spine = new ArrayList<>();
+    private final List<NavEntry> toc = new ArrayList<>();
+    private final List<Landmark> landmarks = new ArrayList<>();
+    private final List<MetaProperty> metas = new ArrayList<>();
+    private final Set<String> accessModes = new LinkedHashSet<>(List.of("textual"));
+    private final Set<String> sufficientModes = new LinkedHashSet<>(List.of("textual"));
+    private final Set<String> features = new LinkedHashSet<>(
+            List.of("structuralNavigation", "tableOfContents", "readingOrder"));
+    private String summary = "";
+    private final Labels labels;
+
+    public EpubPackage(Metadata metadata) {
+        this.metadata = metadata;
+        this.labels = Labels.forLanguage(metadata.language());
+    }
+
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    Labels labels() {
+        return labels;
+    }
+
+    /** Adds a file to the manifest; ids must be unique. */
+    public EpubPackage add(Resource resource) {
+        if (manifest.putIfAbsent(resource.id(), resource) != null) {
+            throw new IllegalArgumentException("duplicate manifest id " + resource.id());
+        }
+        return this;
+    }
+
+    /** Replaces the manifest entry with the same id. */
+    public EpubPackage replace(Resource resource) {
+        if (manifest.replace(resource.id(), resource) == null) {
+            throw new IllegalArgumentException("no manifest item " + resource.id());
+        }
+        return this;
+    }
+
+    public Optional<Resource> resource(String id) {
+        return Optional.ofNullable(manifest.get(id));
+    }
+
+    public List<Resource> resources() {
+        return List.copyOf(manifest.values());
+    }
+
+    /** Appends a manifest item to the reading order. */
+    public EpubPackage addToSpine(String id) {
+        spine.add(id);
+        return this;
+    }
+
+    public List<String> spine() {
+        return List.copyOf(spine);
+    }
+
+    public EpubPackage addToc(NavEntry entry) {
+        toc.add(entry);
+        return this;
+    }
+
+    public List<NavEntry> toc() {
+        return List.copyOf(toc);
+    }
+
+    public EpubPackage addLandmark(Landmark landmark) {
+        landmarks.add(landmark);
+        return this;
+    }
+
+    public List<Landmark> landmarks() {
+        return List.copyOf(landmarks);
+    }
+
+    /** Adds a {@code <meta property>} after the standard ones. */
+    public EpubPackage addMeta(MetaProperty meta) {
+        metas.add(meta);
+        return this;
+    }
+
+    public List<MetaProperty> metas() {
+        return List.copyOf(metas);
+    }
+
+    /** Declares another access mode ({@code auditory}) and, if {@code sufficient}, a second sufficient mode. */
+    public EpubPackage addAccessMode(String mode, boolean sufficient) {
+        accessModes.add(mode);
+        if (sufficient) {
+            sufficientModes.add(mode);
+        }
+        return this;
+    }
+
+    public EpubPackage addAccessibilityFeature(String feature) {
+        features.add(feature);
+        return this;
+    }
+
+    public EpubPackage accessibilitySummary(String text) {
+        this.summary = text;
+        return this;
+    }
+
+    Set<String> accessModes() {
+        return accessModes;
+    }
+
+    Set<String> sufficientModes() {
+        return sufficientModes;
+    }
+
+    Set<String> features() {
+        return features;
+    }
+
+    String summary() {
+        return summary;
+    }
+
+    /** Writes the whole publication as an OCF zip container. */
+    public void write(OutputStream out) throws IOException {
+        Navigation nav = new Navigation(this);
+        add(new Resource("nav", "nav.xhtml", "application/xhtml+xml", Set.of("nav"), null,
+                Resource.Content.of(nav.navDocument())));
+        add(new Resource("ncx", "toc.ncx", "application/x-dtbncx+xml", Set.of(), null,
+                Resource.Content.of(nav.ncx())));
+        try {
+            Ocf.write(out, metadata.modified(), PackageDocument.write(this), resources());
+        } finally {
+            manifest.remove("nav");
+            manifest.remove("ncx");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.rawi.epub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A file of the publication, as listed in the manifest.
+ *
+ * @param id           the manifest id
+ * @param href         the path relative to the package document ({@code text/chapter-001.xhtml})
+ * @param mediaType    the media type, a core media type
+ * @param properties   manifest properties ({@code nav}, {@code cover-image}, …)
+ * @param mediaOverlay the id of the SMIL item that narrates this one, or null
+ * @param content      the bytes, written on demand so that audio streams from disk
+ */
+public record Resource(String id, String href, String mediaType, Set<String> properties, String mediaOverlay,
+                       Content content) {
+    public Resource {
+        properties = Set.copyOf(properties);
+    }
+
+    /** Writes a resource's bytes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+
+        static Content of(byte[] bytes) {
+            return out -> out.write(bytes);
+        }
+
+        static Content of(Path file) {
+            return out -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(out);
+                }
+            };
+        }
+    }
+
+    /** This resource, narrated by the overlay with manifest id {@code smilId}. */
+    public Resource withMediaOverlay(String smilId) {
+        return new Resource(id, href, mediaType, properties, smilId, content);
+    }
+
+    /** Whether the bytes are already compressed, so the zip should store them. */
+    boolean compressed() {
+        return mediaType.startsWith("audio/") || mediaType.startsWith("image/") && !mediaType.contains("svg");
+    }
+}

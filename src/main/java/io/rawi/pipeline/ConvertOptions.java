@@ -1,0 +1,42 @@
+package io.rawi.pipeline;
+
+import io.rawi.book.Granularity;
+import io.rawi.clean.CleanOptions;
+import io.rawi.source.Language;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything {@code rawi convert} is told. Empty optionals mean "decide from the input".
+ *
+ * @param inputs     one or more articles; each becomes a chapter of one book
+ * @param outputDir  the folder under which {@code <slug>/} is written
+ * @param slug       the name of the book's folder and files, instead of one made from the input name or title
+ * @param modified   the {@code dcterms:modified} time, for reproducible books
+ * @param identifier the book's identifier, for reproducible books
+ * @param published  the publication date ({@code dc:date}), as written
+ */
+public record ConvertOptions(
+        List<Path> inputs, Path outputDir, Optional<String> slug,
+        Optional<String> title, List<String> authors, Optional<Language> language,
+        Optional<Instant> modified, Optional<String> identifier, Optional<String> publisher,
+        Optional<String> description, List<String> subjects, Optional<String> rights, Optional<String> published,
+        CleanOptions.Digits digits, boolean cover, boolean validate,
+        boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat) {
+    public ConvertOptions {
+        inputs = List.copyOf(inputs);
+        authors = List.copyOf(authors);
+        subjects = List.copyOf(subjects);
+    }
+
+    /** Defaults for the given inputs: {@code output/}, cover, audio, sentence sync, MP3. */
+    public static ConvertOptions defaults(List<Path> inputs) {
+        return new ConvertOptions(inputs, Path.of("output"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
+                Optional.empty(), Optional.empty(), "mp3");
+    }
+}

@@ -1,0 +1,47 @@
+package io.rawi.source;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A BCP 47 language tag and its writing direction.
+ *
+ * <p>Only the primary subtag decides the direction: {@code ar}, {@code fa}, {@code ur}, {@code he} and the other
+ * languages written in Arabic or Hebrew script are right-to-left. Immutable and thread-safe.
+ */
+public record Language(String tag, boolean rtl) {
+    private static final Set<String> RTL = Set.of(
+            "ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "iw", "ks", "ku-arab", "ps", "sd", "syr", "ug", "ur", "yi");
+
+    public static final Language ENGLISH = of("en");
+    public static final Language ARABIC = of("ar");
+
+    /**
+     * Parses a tag such as {@code ar}, {@code ar-EG} or the POSIX form {@code ar_EG}, returning it in BCP 47 form.
+     *
+     * @throws IllegalArgumentException if the tag is not well formed
+     */
+    public static Language of(String tag) {
+        String normalized = tag.trim().replace('_', '-');
+        Locale locale = Locale.forLanguageTag(normalized);
+        String bcp = locale.toLanguageTag();
+        if (normalized.isEmpty() || "und".equals(bcp) || !normalized.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+            throw new IllegalArgumentException("'" + tag + "' is not a BCP 47 language tag (e.g. ar, en, fa-IR)");
+        }
+        String primary = locale.getLanguage();
+        boolean rtl = RTL.contains(primary) || RTL.contains(bcp.toLowerCase(Locale.ROOT))
+                || "Arab".equals(locale.getScript()) || "Hebr".equals(locale.getScript());
+        return new Language(bcp, rtl);
+    }
+
+    /** The primary language subtag, e.g. {@code ar} for {@code ar-EG}. */
+    public String primary() {
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag : tag.substring(0, dash);
+    }
+
+    /** {@code rtl} or {@code ltr}, as written in {@code dir} attributes. */
+    public String dir() {
+        return rtl ? "rtl" : "ltr";
+    }
+}

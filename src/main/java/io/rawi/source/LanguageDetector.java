@@ -1,0 +1,62 @@
+package io.rawi.source;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Guesses a text's language from the scripts its letters belong to. It tells Arabic from Persian and Urdu by the
+ * letters only those alphabets use, and otherwise names the main language of the dominant script. Thread-safe.
+ */
+public final class LanguageDetector {
+    private LanguageDetector() {
+    }
+
+    /** The language of the dominant script in {@code text}, or English when the text has no letters at all. */
+    public static Language detect(CharSequence text) {
+        Map<Character.UnicodeScript, Integer> counts = new EnumMap<>(Character.UnicodeScript.class);
+        int persian = 0;
+        int urdu = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+            if (cp == 'پ' || cp == 'چ' || cp == 'ژ' || cp == 'گ' || cp == 'ک' || cp == 'ی') {
+                persian++;
+            } else if (cp == 'ٹ' || cp == 'ڈ' || cp == 'ڑ' || cp == 'ں' || cp == 'ے' || cp == 'ھ') {
+                urdu++;
+            }
+        }
+        Character.UnicodeScript top = counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(Character.UnicodeScript.LATIN);
+        return Language.of(switch (top) {
+            case ARABIC -> urdu > 0 ? "ur" : persian > 0 ? "fa" : "ar";
+            case HEBREW -> "he";
+            case CYRILLIC -> "ru";
+            case GREEK -> "el";
+            case DEVANAGARI -> "hi";
+            case HAN -> "zh";
+            case HIRAGANA, KATAKANA -> "ja";
+            case HANGUL -> "ko";
+            case THAI -> "th";
+            case ARMENIAN -> "hy";
+            case GEORGIAN -> "ka";
+            default -> "en";
+        });
+    }
+
+    /** Whether {@code cp} is a letter of a right-to-left script (Arabic, Hebrew, Syriac, Thaana, N'Ko). */
+    public static boolean isRtlLetter(int cp) {
+        if (!Character.isLetter(cp)) {
+            return false;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.ARABIC || s == Character.UnicodeScript.HEBREW
+                || s == Character.UnicodeScript.SYRIAC || s == Character.UnicodeScript.THAANA
+                || s == Character.UnicodeScript.NKO;
+    }
+}
