@@ -89,6 +89,9 @@ final class ConvertCommand implements Command {
     @Parameter(names = "--audio-format", description = "Audio files: mp3, wav or opus")
     String audioFormat = "mp3";
 
+    @Parameter(names = "--voices", description = "Folder of voice definitions (default: rawi's voices/)")
+    String voices;
+
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
     boolean help;
 
@@ -118,7 +121,8 @@ final class ConvertCommand implements Command {
                 Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(ConvertCommand::urn),
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
                 Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
-                Optional.ofNullable(voice), Optional.ofNullable(backend), format);
+                Optional.ofNullable(voice), Optional.ofNullable(backend), format,
+                Optional.ofNullable(voices).map(Path::of));
     }
 
     private static String urn(String id) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param modified   the {@code dcterms:modified} time, for reproducible books
  * @param identifier the book's identifier, for reproducible books
  * @param published  the publication date ({@code dc:date}), as written
+ * @param voicesDir  where voice definitions are read from, instead of {@link io.rawi.speech.VoiceRegistry#defaultFolder()}
  */
 public record ConvertOptions(
         List<Path> inputs, Path outputDir, Optional<String> slug,
@@ -25,7 +26,8 @@ public record ConvertOptions(
         Optional<Instant> modified, Optional<String> identifier, Optional<String> publisher,
         Optional<String> description, List<String> subjects, Optional<String> rights, Optional<String> published,
         CleanOptions.Digits digits, boolean cover, boolean validate,
-        boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat) {
+        boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
+        Optional<Path> voicesDir) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -37,6 +39,6 @@ public record ConvertOptions(
         return new ConvertOptions(inputs, Path.of("output"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
-                Optional.empty(), Optional.empty(), "mp3");
+                Optional.empty(), Optional.empty(), "mp3", Optional.empty());
     }
 }

@@ -1,6 +1,14 @@
 package io.rawi.pipeline;
 
+import io.rawi.audio.AudioEncoder;
+import io.rawi.audio.Mp3Encoder;
+import io.rawi.audio.NarratedBlock;
+import io.rawi.audio.OpusEncoder;
+import io.rawi.audio.TimingFiles;
+import io.rawi.audio.WavEncoder;
 import io.rawi.book.Book;
+import io.rawi.book.Paragraph;
+import io.rawi.book.Sentence;
 import io.rawi.book.Granularity;
 import io.rawi.check.EpubValidator;
 import io.rawi.check.ValidationReport;
@@ -12,6 +20,9 @@ import io.rawi.epub.EpubPackage;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.internal.IoMessages;
+import io.rawi.overlay.Overlays;
+import io.rawi.speech.SpeechService;
+import io.rawi.speech.VoiceRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,7 +46,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Pipeline {
+    /** Where audio meant only for the EPUB is kept until the book is zipped. */
+    private static final String SCRATCH = ".epub-audio";
     private final Consumer<String> log;
+    private VoiceRegistry voices;
 
     /** @param log receives progress and notes, one line each */
     public Pipeline(Consumer<String> log) {
@@ -57,8 +74,14 @@ public final class Pipeline {
             Path dir = staging.dir();
             write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
                     assembled.changes(), assembled.findings()));
+            List<NarratedBlock> narration = options.audio() ? narrate(book, options, dir, slug) : List.of();
             EpubPackage pkg = EpubBuilder.build(book,
                     new EpubOptions(options.sync() == Granularity.WORD, options.cover()), notes::add);
+            if (!narration.isEmpty()) {
+                Map<String, NarratedBlock> byId = new LinkedHashMap<>();
+                narration.forEach(b -> byId.put(b.id(), b));
+                Overlays.addTo(pkg, book, byId, options.sync(), narrator(narration));
+            }
             Path epub = dir.resolve(slug + ".epub");
             try (OutputStream out = Files.newOutputStream(epub)) {
                 pkg.write(out);
@@ -75,11 +98,47 @@ public final class Pipeline {
                             + report.summary() + "); the previous book, if any, was left in place");
                 }
             }
+            Staging.deleteTree(dir.resolve(SCRATCH));
             staging.publish();
             Path folder = staging.target();
             return new ConvertResult(folder, folder.resolve(epub.getFileName()),
                     (int) book.bodyParagraphs().count(), assembled.changes().size(), validation, notes);
         }
+    }
+
+    /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
+    private List<NarratedBlock> narrate(Book book, ConvertOptions options, Path dir, String slug) throws RawiException {
+        this.voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
+        AudioEncoder encoder = switch (options.audioFormat()) {
+            case "wav" -> new WavEncoder();
+            case "opus" -> new OpusEncoder();
+            default -> new Mp3Encoder();
+        };
+        AudioEncoder forEpub = options.audioFormat().equals("wav") ? new Mp3Encoder() : null;
+        List<NarratedBlock> narration;
+        try (SpeechService speech = new SpeechService(voices, SpeechService.installedProviders(), options.voice(),
+                options.backend())) {
+            narration = new Narrator(speech, encoder, forEpub, log).narrate(book, dir, dir.resolve(SCRATCH));
+        }
+        Map<String, String> texts = new HashMap<>();
+        for (Paragraph p : book.blocks()) {
+            texts.put(p.id(), p.text());
+            for (Sentence s : p.sentences()) {
+                texts.put(s.id(), s.text());
+                s.words().forEach(w -> texts.put(w.id(), w.text()));
+            }
+        }
+        String title = book.metadata().title();
+        write(dir.resolve("timings.json"), TimingFiles.json(title, narration, texts::get));
+        write(dir.resolve(slug + ".vtt"), TimingFiles.vtt(narration, texts::get));
+        write(dir.resolve(slug + ".m3u8"), TimingFiles.m3u8(title, narration, texts::get));
+        return narration;
+    }
+
+    /** Who narrates, for media:narrator: the voices used, by name. */
+    private String narrator(List<NarratedBlock> narration) {
+        return String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()
+                .map(id -> voices.byId(id).map(v -> v.name() + ", synthetic voice").orElse(id)).toList());
     }
 
     static void write(Path file, String text) throws ProcessingException {

@@ -1,0 +1,103 @@
+package io.rawi.audio;
+
+import io.rawi.speech.Mark;
+import io.rawi.speech.Utterance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes paragraphs sound alike: trims the engine's own silence, puts {@value #LEAD_IN_MS} ms of silence before the
+ * speech and {@value #LEAD_OUT_MS} ms after it, and normalises loudness to an ACX-style target: RMS of the speech
+ * (50 ms blocks above -50 dBFS) at {@value #TARGET_RMS_DBFS} dBFS, peaks no higher than {@value #PEAK_DBFS} dBFS.
+ *
+ * <p>Clips follow the speech: the first sentence starts after the lead-in, the last one ends where the lead-out
+ * begins, and every sentence runs to where the next one starts, so clips have no gaps between them.
+ * Thread-safe (stateless).
+ */
+public final class AudioProcessor {
+    public static final int LEAD_IN_MS = 250;
+    public static final int LEAD_OUT_MS = 400;
+    public static final double TARGET_RMS_DBFS = -20.0;
+    public static final double PEAK_DBFS = -3.0;
+    private static final int SILENCE = 164;
+    private static final int MARGIN_MS = 15;
+
+    private AudioProcessor() {
+    }
+
+    public static Processed process(Utterance u) {
+        short[] in = u.pcm();
+        int rate = u.sampleRate();
+        int margin = rate * MARGIN_MS / 1000;
+        int first = 0;
+        while (first < in.length && Math.abs(in[first]) < SILENCE) {
+            first++;
+        }
+        int last = in.length;
+        while (last > first && Math.abs(in[last - 1]) < SILENCE) {
+            last--;
+        }
+        int from = Math.max(0, first - margin);
+        int to = Math.min(in.length, last + margin);
+        int leadIn = rate * LEAD_IN_MS / 1000;
+        int leadOut = rate * LEAD_OUT_MS / 1000;
+        int speech = Math.max(0, to - from);
+        short[] out = new short[leadIn + speech + leadOut];
+        double gain = gain(in, from, to, rate);
+        for (int i = 0; i < speech; i++) {
+            out[leadIn + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(in[from + i] * gain)));
+        }
+        List<Clip> sentences = new ArrayList<>();
+        List<Mark> marks = u.sentences();
+        for (int k = 0; k < marks.size(); k++) {
+            Mark s = marks.get(k);
+            long begin = k == 0 ? leadIn : place(s.begin(), from, speech, leadIn);
+            long end = k + 1 == marks.size() ? leadIn + speech : place(marks.get(k + 1).begin(), from, speech, leadIn);
+            List<Clip> words = new ArrayList<>();
+            for (Mark w : s.words()) {
+                long wb = Math.max(begin, Math.min(end, place(w.begin(), from, speech, leadIn)));
+                long we = Math.max(wb, Math.min(end, place(w.end(), from, speech, leadIn)));
+                words.add(new Clip(w.id(), ms(wb, rate), ms(we, rate), List.of(), w.estimated()));
+            }
+            sentences.add(new Clip(s.id(), ms(begin, rate), ms(Math.max(begin, end), rate), words, s.estimated()));
+        }
+        return new Processed(out, rate, sentences);
+    }
+
+    private static long place(long sample, int from, int speech, int leadIn) {
+        return leadIn + Math.max(0, Math.min(speech, sample - from));
+    }
+
+    static long ms(long sample, int rate) {
+        return Math.round(sample * 1000.0 / rate);
+    }
+
+    /** The gain that brings the speech's RMS to the target without peaks above the ceiling. */
+    static double gain(short[] pcm, int from, int to, int rate) {
+        int block = Math.max(1, rate / 20);
+        double activeFloor = Math.pow(10, -50 / 20.0) * 32768;
+        double sum = 0;
+        long count = 0;
+        int peak = 1;
+        for (int b = from; b < to; b += block) {
+            int end = Math.min(to, b + block);
+            double energy = 0;
+            for (int i = b; i < end; i++) {
+                energy += (double) pcm[i] * pcm[i];
+                peak = Math.max(peak, Math.abs(pcm[i]));
+            }
+            if (Math.sqrt(energy / (end - b)) > activeFloor) {
+                sum += energy;
+                count += end - b;
+            }
+        }
+        if (count == 0) {
+            return 1.0;
+        }
+        double rms = Math.sqrt(sum / count);
+        double gain = Math.pow(10, TARGET_RMS_DBFS / 20.0) * 32768 / rms;
+        double ceiling = Math.pow(10, PEAK_DBFS / 20.0) * 32767 / peak;
+        return Math.min(gain, ceiling);
+    }
+}

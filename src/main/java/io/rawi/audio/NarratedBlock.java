@@ -1,0 +1,27 @@
+package io.rawi.audio;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One block (title line, heading or paragraph) as narrated.
+ *
+ * @param id             the block's id, also its file's name
+ * @param file           the audio file, relative to the book folder ({@code audio/p0001.mp3})
+ * @param epubAudio      the file that goes into the EPUB (a core media type; the same file unless the folder has WAV)
+ * @param epubMediaType  its media type
+ * @param durationMs     the length of the audio file
+ * @param sentences      where each sentence (and word) is heard in it
+ * @param voice          the id of the voice that spoke it
+ */
+public record NarratedBlock(String id, String file, Path epubAudio, String epubMediaType, long durationMs,
+                            List<Clip> sentences, String voice) {
+    public NarratedBlock {
+        sentences = List.copyOf(sentences);
+    }
+
+    /** The audio's name inside the EPUB, relative to the package document. */
+    public String epubHref() {
+        return "audio/" + epubAudio.getFileName();
+    }
+}

@@ -1,0 +1,134 @@
+package io.rawi.overlay;
+
+import io.rawi.audio.Clip;
+import io.rawi.audio.NarratedBlock;
+import io.rawi.book.Book;
+import io.rawi.book.Chapter;
+import io.rawi.book.Granularity;
+import io.rawi.book.Paragraph;
+import io.rawi.epub.EpubBuilder;
+import io.rawi.epub.EpubPackage;
+import io.rawi.epub.MetaProperty;
+import io.rawi.epub.Resource;
+import io.rawi.epub.Xml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adds EPUB 3 Media Overlays to a package: the audio files, one SMIL document per content document with a
+ * {@code <par>} per paragraph, sentence or word, and the package metadata that goes with them ({@code media:duration}
+ * per overlay and in total, {@code media:active-class}, {@code media:narrator}, accessibility for narration).
+ *
+ * <pre>{@code
+ * Overlays.addTo(pkg, book, narration, Granularity.SENTENCE, "eSpeak NG voice ar-espeak");
+ * }</pre>
+ */
+public final class Overlays {
+    /** The class a reading system puts on the element being read; rawi.css styles it. */
+    public static final String ACTIVE_CLASS = "rawi-active";
+    private static final String SMIL = "http://www.w3.org/ns/SMIL";
+    private static final String OPS = "http://www.idpf.org/2007/ops";
+
+    private Overlays() {
+    }
+
+    /**
+     * @param narration every block of the book by id
+     * @param narrator  who speaks, for {@code media:narrator} and the accessibility summary
+     */
+    public static void addTo(EpubPackage pkg, Book book, Map<String, NarratedBlock> narration, Granularity granularity,
+                             String narrator) {
+        Set<String> added = new java.util.HashSet<>();
+        for (Paragraph p : book.blocks()) {
+            NarratedBlock b = narration.get(p.id());
+            if (b == null) {
+                throw new IllegalArgumentException("block " + p.id() + " has no narration");
+            }
+            if (added.add(b.epubHref())) {
+                pkg.add(new Resource("audio-" + b.id(), b.epubHref(), b.epubMediaType(), Set.of(), null,
+                        Resource.Content.of(b.epubAudio())));
+            }
+        }
+        Map<String, List<Paragraph>> documents = new LinkedHashMap<>();
+        documents.put("titlepage", book.titlePage());
+        for (Chapter c : book.chapters()) {
+            List<Paragraph> blocks = new ArrayList<>();
+            blocks.add(c.heading());
+            blocks.addAll(c.paragraphs());
+            documents.put(c.name(), blocks);
+        }
+        long total = 0;
+        for (Map.Entry<String, List<Paragraph>> doc : documents.entrySet()) {
+            Resource item = pkg.resource(doc.getKey()).orElseThrow();
+            String smilId = "smil-" + item.id();
+            String textHref = "../" + item.href();
+            Smil smil = smil(textHref, doc.getValue(), narration, granularity);
+            pkg.add(new Resource(smilId, "smil/" + item.id() + ".smil", "application/smil+xml", Set.of(), null,
+                    Resource.Content.of(smil.bytes)));
+            pkg.replace(item.withMediaOverlay(smilId));
+            pkg.addMeta(new MetaProperty("media:duration", ClockValue.of(smil.durationMs), smilId, null));
+            total += smil.durationMs;
+        }
+        pkg.addMeta(MetaProperty.of("media:duration", ClockValue.of(total)));
+        pkg.addMeta(MetaProperty.of("media:active-class", ACTIVE_CLASS));
+        pkg.addMeta(MetaProperty.of("media:narrator", narrator));
+        pkg.addAccessMode("auditory", true);
+        pkg.addAccessibilityFeature("synchronizedAudioText");
+        pkg.accessibilitySummary(EpubBuilder.textSummary(book).replace(" No audio.", "") + " The whole text, "
+                + "title page and headings included, is narrated by synthetic speech (" + narrator + "), with "
+                + "media overlays that highlight each " + granularity.name().toLowerCase(java.util.Locale.ROOT)
+                + " as it is read (" + ClockValue.of(total) + " in all), so the book can be read, heard, or both.");
+    }
+
+    private record Smil(byte[] bytes, long durationMs) {
+    }
+
+    private static Smil smil(String textHref, List<Paragraph> blocks, Map<String, NarratedBlock> narration,
+                             Granularity granularity) {
+        Xml x = Xml.document(null);
+        x.start("smil", "version", "3.0").namespace(null, SMIL).namespace("epub", OPS);
+        x.start("body", "epub:textref", textHref);
+        long duration = 0;
+        for (Paragraph p : blocks) {
+            NarratedBlock b = narration.get(p.id());
+            String audio = "../" + b.epubHref();
+            if (granularity == Granularity.PARAGRAPH) {
+                long begin = b.sentences().get(0).beginMs();
+                long end = b.sentences().get(b.sentences().size() - 1).endMs();
+                duration += par(x, "par-" + p.id(), textHref + "#" + p.id(), audio, begin, end);
+                continue;
+            }
+            x.start("seq", "id", "seq-" + p.id(), "epub:textref", textHref + "#" + p.id());
+            for (Clip s : b.sentences()) {
+                if (granularity == Granularity.SENTENCE || s.words().stream().noneMatch(w -> w.endMs() > w.beginMs())) {
+                    duration += par(x, "par-" + s.id(), textHref + "#" + s.id(), audio, s.beginMs(), s.endMs());
+                } else {
+                    x.start("seq", "id", "seq-" + s.id(), "epub:textref", textHref + "#" + s.id());
+                    for (Clip w : s.words()) {
+                        duration += par(x, "par-" + w.id(), textHref + "#" + w.id(), audio, w.beginMs(), w.endMs());
+                    }
+                    x.end();
+                }
+            }
+            x.end();
+        }
+        x.end().end();
+        return new Smil(x.finish(), duration);
+    }
+
+    /** Writes a {@code <par>} unless its clip is empty; returns the clip's length. */
+    private static long par(Xml x, String id, String text, String audio, long begin, long end) {
+        if (end <= begin) {
+            return 0;
+        }
+        x.start("par", "id", id);
+        x.empty("text", "src", text);
+        x.empty("audio", "src", audio, "clipBegin", ClockValue.of(begin), "clipEnd", ClockValue.of(end));
+        x.end();
+        return end - begin;
+    }
+}

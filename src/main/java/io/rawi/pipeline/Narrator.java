@@ -1,0 +1,123 @@
+package io.rawi.pipeline;
+
+import io.rawi.audio.AudioEncoder;
+import io.rawi.audio.AudioProcessor;
+import io.rawi.audio.NarratedBlock;
+import io.rawi.audio.Processed;
+import io.rawi.audio.Tags;
+import io.rawi.book.Book;
+import io.rawi.book.Paragraph;
+import io.rawi.error.ProcessingException;
+import io.rawi.error.RawiException;
+import io.rawi.speech.SpeechEngine;
+import io.rawi.speech.SpeechService;
+import io.rawi.speech.SpeechText;
+import io.rawi.speech.Utterance;
+import io.rawi.speech.VoiceDefinition;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Speaks and encodes every block of a book, one audio file per block, concurrently (as many jobs as cores) and
+ * assembled in reading order, so the result does not depend on scheduling. Each job holds one paragraph's audio;
+ * the book's audio is never in memory at once.
+ */
+final class Narrator {
+    private final SpeechService speech;
+    private final AudioEncoder encoder;
+    private final AudioEncoder epubEncoder;
+    private final Consumer<String> log;
+
+    /**
+     * @param encoder     writes the files of the book folder
+     * @param epubEncoder writes what goes into the EPUB, when the folder's format is not a core media type; or null
+     */
+    Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, Consumer<String> log) {
+        this.speech = speech;
+        this.encoder = encoder;
+        this.epubEncoder = epubEncoder;
+        this.log = log;
+    }
+
+    /** Narrates into {@code folder/audio/}; EPUB-only files, if any, go into {@code scratch}. */
+    List<NarratedBlock> narrate(Book book, Path folder, Path scratch) throws RawiException {
+        List<Paragraph> blocks = book.blocks();
+        Path audio = folder.resolve("audio");
+        try {
+            Files.createDirectories(audio);
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new ProcessingException(audio + ": cannot create the audio folder (" + e.getMessage() + ")", e);
+        }
+        List<VoiceDefinition> voices = new ArrayList<>();
+        for (Paragraph p : blocks) {
+            voices.add(speech.voiceFor(p.language()));
+        }
+        int threads = Math.max(1, Math.min(blocks.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rawi-narrator");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<NarratedBlock>> jobs = new ArrayList<>();
+            for (int i = 0; i < blocks.size(); i++) {
+                Paragraph p = blocks.get(i);
+                VoiceDefinition v = voices.get(i);
+                Tags tags = new Tags(title(p), book.metadata().title(),
+                        book.metadata().authors().isEmpty() ? v.name() : String.join(", ", book.metadata().authors()),
+                        i + 1, blocks.size(), p.language().tag());
+                jobs.add(pool.submit(() -> one(p, v, tags, folder, scratch)));
+            }
+            List<NarratedBlock> done = new ArrayList<>();
+            for (Future<NarratedBlock> job : jobs) {
+                done.add(job.get());
+            }
+            log.accept("narrated " + done.size() + " audio files, "
+                    + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech");
+            return done;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RawiException re) {
+                throw re;
+            }
+            throw new ProcessingException("narration failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessingException("narration was interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private NarratedBlock one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch)
+            throws RawiException {
+        SpeechEngine engine = speech.engine(voice);
+        Utterance u = engine.synthesize(SpeechText.request(p, voice));
+        Processed audio = AudioProcessor.process(u);
+        String file = "audio/" + p.id() + "." + encoder.extension();
+        encoder.encode(audio, tags, folder.resolve(file));
+        Path inEpub = folder.resolve(file);
+        String type = encoder.mediaType();
+        if (epubEncoder != null) {
+            inEpub = scratch.resolve(p.id() + "." + epubEncoder.extension());
+            epubEncoder.encode(audio, tags, inEpub);
+            type = epubEncoder.mediaType();
+        }
+        return new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(), audio.sentences(), voice.id());
+    }
+
+    private static String title(Paragraph p) {
+        String[] words = p.text().split("\\s+");
+        String head = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(8, words.length)));
+        return p.id() + ": " + head + (words.length > 8 ? "…" : "");
+    }
+}

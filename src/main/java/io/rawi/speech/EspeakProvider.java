@@ -1,0 +1,225 @@
+package io.rawi.speech;
+
+import org.apache.commons.text.StringEscapeUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * eSpeak NG: Arabic and about a hundred other languages, offline. In process through {@code libespeak-ng} when it
+ * loads, with sentence and word positions from the engine's mark events; otherwise the {@code espeak-ng} program,
+ * one call per sentence, with word positions apportioned. {@code -Drawi.espeak=cli} forces the program.
+ */
+public final class EspeakProvider implements SpeechProvider {
+    static final String ID = "espeak";
+    private static final int NORMAL_WPM = 175;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Probe probe() {
+        if (!"cli".equals(System.getProperty("rawi.espeak"))) {
+            String error = EspeakLibrary.load();
+            if (error == null) {
+                return Probe.ok(EspeakLibrary.version() + " (in process)");
+            }
+            if (program() != null) {
+                return Probe.ok("espeak-ng program at " + program() + " (" + error + ")");
+            }
+            return Probe.no(error + ", and no espeak-ng program on PATH; install it: apt-get install espeak-ng");
+        }
+        return program() != null ? Probe.ok("espeak-ng program at " + program())
+                : Probe.no("no espeak-ng program on PATH; install it: apt-get install espeak-ng");
+    }
+
+    @Override
+    public SpeechEngine open(VoiceDefinition voice) throws SpeechException {
+        Probe probe = probe();
+        if (!probe.available()) {
+            throw new SpeechException("espeak: " + probe.detail());
+        }
+        boolean library = !"cli".equals(System.getProperty("rawi.espeak")) && EspeakLibrary.load() == null;
+        return new Engine(voice, library, probe.detail());
+    }
+
+    static String program() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir, "espeak-ng");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SSML for a paragraph, with a mark before every sentence ({@code s<i>}) and word ({@code s<i>w<j>}) and one at the
+     * end. eSpeak NG 1.51 drops marks that follow a sentence end, so the engine's word events are matched to words by
+     * their character position, and marks fill in where an event is missing.
+     */
+    static final class Ssml {
+        final String text;
+        final int[][] wordStart;
+        final int[][] wordEnd;
+
+        Ssml(SpeechRequest request) {
+            StringBuilder sb = new StringBuilder("<speak xml:lang=\"").append(request.language().tag()).append("\">");
+            int n = request.sentences().size();
+            wordStart = new int[n][];
+            wordEnd = new int[n][];
+            for (int i = 0; i < n; i++) {
+                SpokenSentence s = request.sentences().get(i);
+                wordStart[i] = new int[s.words().size()];
+                wordEnd[i] = new int[s.words().size()];
+                sb.append("<mark name=\"s").append(i).append("\"/>");
+                for (int j = 0; j < s.words().size(); j++) {
+                    sb.append("<mark name=\"s").append(i).append('w').append(j).append("\"/>");
+                    wordStart[i][j] = sb.codePointCount(0, sb.length());
+                    sb.append(StringEscapeUtils.escapeXml10(s.words().get(j).text()));
+                    wordEnd[i][j] = sb.codePointCount(0, sb.length());
+                    if (j + 1 < s.words().size()) {
+                        sb.append(' ');
+                    }
+                }
+                sb.append(i + 1 < n ? " " : "<mark name=\"end\"/> ");
+            }
+            text = sb.append("</speak>").toString();
+        }
+    }
+
+    private static final class Engine implements SpeechEngine {
+        private final VoiceDefinition voice;
+        private final boolean library;
+        private final String version;
+
+        Engine(VoiceDefinition voice, boolean library, String version) {
+            this.voice = voice;
+            this.library = library;
+            this.version = version;
+        }
+
+        @Override
+        public VoiceDefinition voice() {
+            return voice;
+        }
+
+        @Override
+        public String version() {
+            return version;
+        }
+
+        private int wpm() {
+            return Math.max(80, Math.min(450, NORMAL_WPM * voice.rate() / 100));
+        }
+
+        @Override
+        public Utterance synthesize(SpeechRequest request) throws SpeechException {
+            String what = request.paragraphId() + " (espeak, voice " + voice.id() + ")";
+            Utterance u = library ? inProcess(request, what) : viaProgram(request, what);
+            if (u.pcm().length == 0 || Pcm.silent(u.pcm())) {
+                throw new SpeechException(what + ": eSpeak NG returned no audible speech");
+            }
+            return u;
+        }
+
+        private Utterance inProcess(SpeechRequest request, String what) throws SpeechException {
+            Ssml ssml = new Ssml(request);
+            EspeakLibrary.Result r = EspeakLibrary.synthesize(voice.engineVoice(), wpm(),
+                    Math.min(100, 50 * voice.pitch() / 100), Math.min(200, voice.volume()), ssml.text,
+                    request.timeout().toMillis(), what);
+            long length = r.pcm().length;
+            Map<String, Long> marks = new HashMap<>();
+            r.marks().forEach(m -> marks.putIfAbsent(m.name(), Math.min(m.sample(), length)));
+            int n = request.sentences().size();
+            long[][] starts = new long[n][];
+            for (int i = 0; i < n; i++) {
+                int words = request.sentences().get(i).words().size();
+                starts[i] = new long[words];
+                for (int j = 0; j < words; j++) {
+                    starts[i][j] = wordStart(r.words(), ssml.wordStart[i][j], ssml.wordEnd[i][j],
+                            marks.getOrDefault("s" + i + "w" + j, -1L), length);
+                }
+            }
+            List<Mark> sentences = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                SpokenSentence s = request.sentences().get(i);
+                long begin = i == 0 ? 0 : sentenceStart(starts[i], marks.getOrDefault("s" + i, -1L));
+                long end = i + 1 < n ? sentenceStart(starts[i + 1], marks.getOrDefault("s" + (i + 1), -1L)) : length;
+                if (begin < 0 || end < begin) {
+                    throw new SpeechException(what + ": eSpeak NG reported no position for sentence " + s.id());
+                }
+                List<Mark> words = new ArrayList<>();
+                for (int j = 0; j < s.words().size(); j++) {
+                    long wb = Math.max(begin, starts[i][j] < 0 ? begin : starts[i][j]);
+                    long we = j + 1 < s.words().size() && starts[i][j + 1] >= 0 ? starts[i][j + 1] : end;
+                    if (j + 1 == s.words().size() && i + 1 == n) {
+                        we = Math.max(wb, marks.getOrDefault("end", end));
+                    }
+                    words.add(new Mark(s.words().get(j).id(), wb, Math.max(wb, Math.min(we, end)), List.of(), false));
+                }
+                sentences.add(new Mark(s.id(), begin, end, words, false));
+            }
+            return new Utterance(r.pcm(), EspeakLibrary.sampleRate(), sentences);
+        }
+
+        /** The sample where a word starts: the engine's word event inside its characters, else its mark. */
+        private static long wordStart(List<EspeakLibrary.WordEvent> events, int start, int end, long mark, long length) {
+            for (EspeakLibrary.WordEvent e : events) {
+                int at = e.textPosition() - 1;
+                if (at >= start - 1 && at <= end) {
+                    return Math.min(e.sample(), length);
+                }
+            }
+            return mark;
+        }
+
+        private static long sentenceStart(long[] wordStarts, long mark) {
+            return wordStarts.length > 0 && wordStarts[0] >= 0 ? wordStarts[0] : mark;
+        }
+
+        private Utterance viaProgram(SpeechRequest request, String what) throws SpeechException {
+            List<short[]> parts = new ArrayList<>();
+            List<Mark> sentences = new ArrayList<>();
+            long at = 0;
+            int rate = 0;
+            Duration perSentence = request.timeout();
+            for (SpokenSentence s : request.sentences()) {
+                List<String> command = List.of(EspeakProvider.program(), "-v", voice.engineVoice(), "-s", String.valueOf(wpm()),
+                        "-p", String.valueOf(Math.min(99, 50 * voice.pitch() / 100)),
+                        "-a", String.valueOf(Math.min(200, voice.volume())), "-m", "--stdout", "--stdin");
+                String ssml = "<speak xml:lang=\"" + request.language().tag() + "\">"
+                        + StringEscapeUtils.escapeXml10(s.text()) + "</speak>";
+                Processes.Result r = Processes.run(command, ssml.getBytes(StandardCharsets.UTF_8), perSentence, what);
+                Pcm.Samples samples;
+                try {
+                    samples = Pcm.decodeWav(r.stdout());
+                } catch (java.io.IOException e) {
+                    throw new SpeechException(what + ": espeak-ng wrote no usable audio (" + e.getMessage() + ")", e);
+                }
+                rate = samples.sampleRate();
+                parts.add(samples.samples());
+                sentences.add(Marks.apportioned(s, at, at + samples.samples().length));
+                at += samples.samples().length;
+            }
+            return new Utterance(Pcm.concat(parts), rate, sentences);
+        }
+
+        @Override
+        public void close() {
+            // the library stays loaded for the life of the process; programs end with each call
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.rawi.speech;
+
+import io.rawi.book.Paragraph;
+import io.rawi.book.Sentence;
+import io.rawi.book.Word;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What is spoken for what is shown. Quote marks, brackets and decoration are not voiced; a word the lexicon knows is
+ * replaced by its alias (also behind a one-letter Arabic proclitic: وبيراموف). Digits stay digits: engines read them
+ * as numbers in the voice's language.
+ */
+public final class SpeechText {
+    private static final String SILENT = "«»“”„‟\"'‘’‚‹›()[]{}<>*_~|#•·–—-";
+    private static final String PROCLITICS = "وفبلك";
+
+    private SpeechText() {
+    }
+
+    /** The request for a paragraph, with a timeout sized by its length for {@code voice}. */
+    public static SpeechRequest request(Paragraph p, VoiceDefinition voice) {
+        List<SpokenSentence> sentences = new ArrayList<>();
+        for (Sentence s : p.sentences()) {
+            List<SpokenWord> words = new ArrayList<>();
+            for (Word w : s.words()) {
+                String spoken = spoken(w.text(), voice.lexicon());
+                if (!spoken.isEmpty()) {
+                    words.add(new SpokenWord(w.id(), spoken));
+                }
+            }
+            sentences.add(new SpokenSentence(s.id(), words));
+        }
+        int wordCount = sentences.stream().mapToInt(x -> x.words().size()).sum();
+        Duration timeout = Duration.ofMillis(Math.round(1000 * (voice.timeoutBase() + voice.timeoutPerWord() * wordCount)));
+        return new SpeechRequest(p.id(), p.language(), sentences, timeout);
+    }
+
+    /** A written word as spoken: silent marks removed, lexicon applied; empty when nothing is left to say. */
+    public static String spoken(String written, Optional<Lexicon> lexicon) {
+        StringBuilder kept = new StringBuilder();
+        written.codePoints().filter(cp -> SILENT.indexOf(cp) < 0 && cp != 0x0640).forEach(kept::appendCodePoint);
+        String word = kept.toString();
+        if (!hasLetterOrDigit(word)) {
+            return "";
+        }
+        if (lexicon.isEmpty()) {
+            return word;
+        }
+        int start = 0;
+        int end = word.length();
+        while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
+            end--;
+        }
+        String core = word.substring(start, end);
+        String replaced = lexicon.get().apply(core);
+        if (replaced.equals(core) && core.length() > 2 && PROCLITICS.indexOf(core.charAt(0)) >= 0) {
+            String rest = lexicon.get().apply(core.substring(1));
+            if (!rest.equals(core.substring(1))) {
+                replaced = core.charAt(0) + rest;
+            }
+        }
+        return word.substring(0, start) + replaced + word.substring(end);
+    }
+
+    private static boolean hasLetterOrDigit(String s) {
+        return s.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+}

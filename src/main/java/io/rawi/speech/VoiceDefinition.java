@@ -1,0 +1,38 @@
+package io.rawi.speech;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A voice, as defined by one file in {@code voices/}.
+ *
+ * @param id            how {@code --voice} names it
+ * @param name          a human name ("Arabic, eSpeak NG")
+ * @param languages     the languages it speaks, as primary subtags ({@code ar})
+ * @param backend       the provider id
+ * @param engineVoice   the engine's own voice name ({@code ar}, {@code kevin16})
+ * @param rate          speed in percent of the engine's normal speed
+ * @param pitch         pitch in percent of the engine's normal pitch
+ * @param volume        volume in percent of the engine's normal volume
+ * @param lexicon       a W3C PLS pronunciation lexicon applied before speaking
+ * @param isDefault     the default voice for its languages
+ * @param command       for the {@code command} backend: the program and its arguments, with placeholders
+ * @param timeoutBase   seconds any synthesis call may take, plus {@code timeoutPerWord} for each word
+ * @param gender        "female", "male" or "neutral", for the accessibility summary
+ * @param source        the file it was read from
+ */
+public record VoiceDefinition(String id, String name, List<String> languages, String backend, String engineVoice,
+                              int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
+                              List<String> command, double timeoutBase, double timeoutPerWord, String gender,
+                              Path source) {
+    public VoiceDefinition {
+        languages = List.copyOf(languages);
+        command = List.copyOf(command);
+    }
+
+    /** Whether this voice speaks the language with the given primary subtag. */
+    public boolean speaks(String primaryLanguage) {
+        return languages.contains(primaryLanguage);
+    }
+}
