@@ -1,0 +1,97 @@
+package io.rawi;
+
+import io.rawi.check.EpubValidator;
+import io.rawi.check.ValidationReport;
+import io.rawi.cli.Cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Shared fixtures: the seed and sample articles, a captured command line, EPUBCheck, unzipping. */
+public final class TestSupport {
+    /** Fixed metadata so that books are reproducible. */
+    public static final String DATE = "2025-01-15T10:20:30Z";
+    public static final String UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    private TestSupport() {
+    }
+
+    /** The reference article, beside the checkout; its absence is a broken setup, not a reason to skip. */
+    public static Path seed() {
+        Path p = Path.of("..", "shared", "samples", "article-ar.txt");
+        assertTrue(Files.isRegularFile(p), "the reference article must be at " + p.toAbsolutePath());
+        return p;
+    }
+
+    /** The project's own sample article. */
+    public static Path sample() {
+        return Path.of("src", "test", "resources", "samples", "library-ar.txt");
+    }
+
+    public static Path fakeVoices() {
+        return Path.of("src", "test", "resources", "voices-fake");
+    }
+
+    public static boolean ci() {
+        return "true".equals(System.getenv("CI"));
+    }
+
+    /** What a command line run printed and returned. */
+    public record Run(int code, String out, String err) {
+        public Run expect(int expected) {
+            assertEquals(expected, code, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
+            return this;
+        }
+    }
+
+    public static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** EPUBCheck must report no fatal error, no error and no warning. */
+    public static ValidationReport assertValid(Path epub) {
+        try {
+            ValidationReport r = EpubValidator.validate(epub);
+            assertTrue(r.clean(), () -> epub + ": " + r.summary() + "\n" + String.join("\n", r.messages()));
+            return r;
+        } catch (Exception e) {
+            return fail(e);
+        }
+    }
+
+    /** Every entry of a zip, by name, sorted. */
+    public static Map<String, byte[]> unzip(Path zip) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                try (InputStream in = z.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    public static String text(Map<String, byte[]> entries, String name) {
+        byte[] b = entries.get(name);
+        assertTrue(b != null, "no entry " + name + " in " + entries.keySet());
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,76 @@
+package io.rawi.speech;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A deterministic backend for golden tests: every word is a {@value #TONE_MS} ms tone followed by {@value #GAP_MS} ms
+ * of silence, and every sentence ends with {@value #PAUSE_MS} ms more. Positions are exact.
+ */
+public final class FakeProvider implements SpeechProvider {
+    static final int RATE = 16000;
+    static final int TONE_MS = 300;
+    static final int GAP_MS = 100;
+    static final int PAUSE_MS = 200;
+
+    @Override
+    public String id() {
+        return "fake";
+    }
+
+    @Override
+    public Probe probe() {
+        return Probe.ok("test tones");
+    }
+
+    @Override
+    public SpeechEngine open(VoiceDefinition voice) {
+        return new SpeechEngine() {
+            @Override
+            public VoiceDefinition voice() {
+                return voice;
+            }
+
+            @Override
+            public Utterance synthesize(SpeechRequest request) {
+                List<short[]> parts = new ArrayList<>();
+                List<Mark> sentences = new ArrayList<>();
+                long at = 0;
+                for (SpokenSentence s : request.sentences()) {
+                    long begin = at;
+                    List<Mark> words = new ArrayList<>();
+                    for (SpokenWord w : s.words()) {
+                        short[] tone = tone(TONE_MS);
+                        short[] gap = new short[RATE * GAP_MS / 1000];
+                        words.add(new Mark(w.id(), at, at + tone.length, List.of(), false));
+                        parts.add(tone);
+                        parts.add(gap);
+                        at += tone.length + gap.length;
+                    }
+                    short[] pause = new short[RATE * PAUSE_MS / 1000];
+                    parts.add(pause);
+                    at += pause.length;
+                    sentences.add(new Mark(s.id(), begin, at, words, false));
+                }
+                return new Utterance(Pcm.concat(parts), RATE, sentences);
+            }
+
+            @Override
+            public String version() {
+                return "fake-1";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static short[] tone(int ms) {
+        short[] s = new short[RATE * ms / 1000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / RATE));
+        }
+        return s;
+    }
+}
