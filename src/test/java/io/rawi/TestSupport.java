@@ -89,6 +89,16 @@ public final class TestSupport {
         return entries;
     }
 
+    public static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     public static String text(Map<String, byte[]> entries, String name) {
         byte[] b = entries.get(name);
         assertTrue(b != null, "no entry " + name + " in " + entries.keySet());

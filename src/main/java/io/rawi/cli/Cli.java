@@ -32,6 +32,7 @@ public final class Cli {
         ConvertCommand convert = new ConvertCommand();
         CleanCommand clean = new CleanCommand();
         CheckCommand check = new CheckCommand();
+        VoicesCommand voices = new VoicesCommand();
 
         JCommander jc = JCommander.newBuilder()
                 .programName("rawi")
@@ -39,6 +40,7 @@ public final class Cli {
                 .addCommand("convert", convert)
                 .addCommand("clean", clean)
                 .addCommand("check", check)
+                .addCommand("voices", voices)
 
                 .build();
         try {
@@ -60,8 +62,8 @@ public final class Cli {
         Command chosen = switch (command) {
             case "convert" -> convert;
             case "clean" -> clean;
-
-            default -> check;
+            case "check" -> check;
+            default -> voices;
         };
         if (chosen.help()) {
             out.print(usage(jc, command));

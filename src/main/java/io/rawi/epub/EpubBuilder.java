@@ -3,11 +3,13 @@ package io.rawi.epub;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
 import io.rawi.book.Metadata;
+import io.rawi.source.Language;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -64,16 +66,20 @@ public final class EpubBuilder {
         if (!book.chapters().isEmpty()) {
             pkg.addLandmark(new EpubPackage.Landmark("bodymatter", labels.start(), href(book.chapters().get(0))));
         }
-        pkg.accessibilitySummary(textSummary(book));
+        pkg.accessibilitySummary(summary(book, "Text only: there is no audio."));
         return pkg;
     }
 
-    /** The accessibility summary of a book without narration. */
-    public static String textSummary(Book book) {
-        return "A text-only EPUB 3 book in " + book.metadata().language().tag() + " ("
-                + (book.metadata().language().rtl() ? "right-to-left" : "left-to-right")
-                + "), with a navigable table of contents, headings for structure, and the reading order of the "
-                + "original article. Text can be resized and restyled by the reading system. No audio.";
+    /**
+     * The accessibility summary: what the book is, and {@code narration} (a sentence about its audio, or about the
+     * lack of it).
+     */
+    public static String summary(Book book, String narration) {
+        Language lang = book.metadata().language();
+        return "An EPUB 3 book in " + Locale.forLanguageTag(lang.tag()).getDisplayName(Locale.ENGLISH) + " ("
+                + (lang.rtl() ? "right-to-left" : "left-to-right") + "), with a navigable table of contents, headings "
+                + "for structure, and the reading order of the original article. Text can be resized and restyled by "
+                + "the reading system. " + narration;
     }
 
     private static byte[] stylesheet() {

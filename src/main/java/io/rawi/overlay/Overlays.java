@@ -78,10 +78,9 @@ public final class Overlays {
         pkg.addMeta(MetaProperty.of("media:narrator", narrator));
         pkg.addAccessMode("auditory", true);
         pkg.addAccessibilityFeature("synchronizedAudioText");
-        pkg.accessibilitySummary(EpubBuilder.textSummary(book).replace(" No audio.", "") + " The whole text, "
-                + "title page and headings included, is narrated by synthetic speech (" + narrator + "), with "
+        pkg.accessibilitySummary(EpubBuilder.summary(book, "The whole text, title page and headings included, is narrated by synthetic speech (" + narrator + "), with "
                 + "media overlays that highlight each " + granularity.name().toLowerCase(java.util.Locale.ROOT)
-                + " as it is read (" + ClockValue.of(total) + " in all), so the book can be read, heard, or both.");
+                + " as it is read (" + ClockValue.of(total) + " in all), so the book can be read, heard, or both."));
     }
 
     private record Smil(byte[] bytes, long durationMs) {
