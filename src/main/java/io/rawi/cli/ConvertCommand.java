@@ -92,6 +92,9 @@ final class ConvertCommand implements Command {
     @Parameter(names = "--voices", description = "Folder of voice definitions (default: rawi's voices/)")
     String voices;
 
+    @Parameter(names = {"-j", "--jobs"}, description = "Paragraphs to speak and encode at once (default: one per core)")
+    int jobs;
+
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
     boolean help;
 
@@ -112,6 +115,9 @@ final class ConvertCommand implements Command {
     }
 
     ConvertOptions options() throws BadInputException {
+        if (jobs < 0) {
+            throw new BadInputException("--jobs " + jobs + ": give a positive number, or 0 for one per core");
+        }
         String format = audioFormat.toLowerCase(Locale.ROOT);
         if (!List.of("mp3", "wav", "opus").contains(format)) {
             throw new BadInputException("--audio-format '" + audioFormat + "': expected mp3, wav or opus");
@@ -122,7 +128,7 @@ final class ConvertCommand implements Command {
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
                 Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
-                Optional.ofNullable(voices).map(Path::of));
+                Optional.ofNullable(voices).map(Path::of), jobs);
     }
 
     private static String urn(String id) {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * Speaks and encodes every block of a book, one audio file per block, concurrently (as many jobs as cores) and
- * assembled in reading order, so the result does not depend on scheduling. Each job holds one paragraph's audio;
+ * assembled in reading order; engines that keep state are fed in reading order, so the result does not depend on
+ * scheduling. Each job holds one paragraph's audio;
  * the book's audio is never in memory at once.
  */
 final class Narrator {
@@ -36,12 +38,15 @@ final class Narrator {
     private final AudioEncoder encoder;
     private final AudioEncoder epubEncoder;
     private final Consumer<String> log;
+    private final int jobs;
 
     /**
      * @param encoder     writes the files of the book folder
      * @param epubEncoder writes what goes into the EPUB, when the folder's format is not a core media type; or null
+     * @param jobs        paragraphs at once; 0 for one per core
      */
-    Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, Consumer<String> log) {
+    Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log) {
+        this.jobs = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         this.speech = speech;
         this.encoder = encoder;
         this.epubEncoder = epubEncoder;
@@ -62,7 +67,7 @@ final class Narrator {
         for (Paragraph p : blocks) {
             voices.add(speech.voiceFor(p.language()));
         }
-        int threads = Math.max(1, Math.min(blocks.size(), Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(blocks.size(), jobs));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rawi-narrator");
             t.setDaemon(true);
@@ -70,13 +75,19 @@ final class Narrator {
         });
         try {
             List<Future<NarratedBlock>> jobs = new ArrayList<>();
+            CountDownLatch[] spoken = new CountDownLatch[blocks.size()];
+            for (int i = 0; i < blocks.size(); i++) {
+                spoken[i] = new CountDownLatch(1);
+            }
             for (int i = 0; i < blocks.size(); i++) {
                 Paragraph p = blocks.get(i);
                 VoiceDefinition v = voices.get(i);
                 Tags tags = new Tags(title(p), book.metadata().title(),
                         book.metadata().authors().isEmpty() ? v.name() : String.join(", ", book.metadata().authors()),
                         i + 1, blocks.size(), p.language().tag());
-                jobs.add(pool.submit(() -> one(p, v, tags, folder, scratch)));
+                CountDownLatch previous = i == 0 ? null : spoken[i - 1];
+                CountDownLatch mine = spoken[i];
+                jobs.add(pool.submit(() -> one(p, v, tags, folder, scratch, previous, mine)));
             }
             List<NarratedBlock> done = new ArrayList<>();
             for (Future<NarratedBlock> job : jobs) {
@@ -98,10 +109,23 @@ final class Narrator {
         }
     }
 
-    private NarratedBlock one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch)
-            throws RawiException {
-        SpeechEngine engine = speech.engine(voice);
-        Utterance u = engine.synthesize(SpeechText.request(p, voice));
+    /**
+     * Speaks and encodes one block. An engine that is not {@link SpeechEngine#parallel()} waits for the block before
+     * to be spoken, so that it hears the book in reading order whatever the scheduling; encoding overlaps freely.
+     * Jobs are queued in reading order, so the block before is always taken first and the wait cannot deadlock.
+     */
+    private NarratedBlock one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch,
+                              CountDownLatch previous, CountDownLatch mine) throws RawiException, InterruptedException {
+        Utterance u;
+        try {
+            SpeechEngine engine = speech.engine(voice);
+            if (previous != null && !engine.parallel()) {
+                previous.await();
+            }
+            u = engine.synthesize(SpeechText.request(p, voice));
+        } finally {
+            mine.countDown();
+        }
         Processed audio = AudioProcessor.process(u);
         String file = "audio/" + p.id() + "." + encoder.extension();
         encoder.encode(audio, tags, folder.resolve(file));

@@ -118,7 +118,8 @@ public final class Pipeline {
         List<NarratedBlock> narration;
         try (SpeechService speech = new SpeechService(voices, SpeechService.installedProviders(), options.voice(),
                 options.backend())) {
-            narration = new Narrator(speech, encoder, forEpub, log).narrate(book, dir, dir.resolve(SCRATCH));
+            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log)
+                    .narrate(book, dir, dir.resolve(SCRATCH));
         }
         Map<String, String> texts = new HashMap<>();
         for (Paragraph p : book.blocks()) {

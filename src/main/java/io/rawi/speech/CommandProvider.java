@@ -60,6 +60,11 @@ public final class CommandProvider implements SpeechProvider {
         }
 
         @Override
+        public boolean parallel() {
+            return true;
+        }
+
+        @Override
         public Utterance synthesize(SpeechRequest request) throws SpeechException {
             String what = request.paragraphId() + " (command, voice " + voice.id() + ")";
             List<short[]> parts = new ArrayList<>();

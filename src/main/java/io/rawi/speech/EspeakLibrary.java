@@ -15,7 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@code libespeak-ng}, called in process through JNA. The library keeps global state, so one synthesis runs at a
  * time in a process; {@link #synthesize} serialises callers. Positions come from the engine's own {@code <mark>}
- * events, so they are exact to the sample.
+ * events, so they are exact to the sample. {@code -Drawi.espeak.library=NAME} loads another build of the library.
+ *
+ * <p>The engine carries state from one utterance to the next (the same text spoken twice in a row does not give the
+ * same samples), so callers that need reproducible output speak paragraphs in a fixed order.
  */
 final class EspeakLibrary {
     private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
@@ -85,7 +88,7 @@ final class EspeakLibrary {
             return loadError;
         }
         try {
-            Api lib = Native.load("espeak-ng", Api.class);
+            Api lib = Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), Api.class);
             int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, null, 0x8000);
             if (rate <= 0) {
                 loadError = "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
@@ -98,7 +101,8 @@ final class EspeakLibrary {
             api = lib;
             return null;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            loadError = "libespeak-ng cannot be loaded (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            loadError = "libespeak-ng cannot be loaded (no library '"
+                    + System.getProperty("rawi.espeak.library", "espeak-ng") + "' found)";
             return loadError;
         }
     }

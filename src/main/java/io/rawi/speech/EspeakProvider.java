@@ -121,6 +121,12 @@ public final class EspeakProvider implements SpeechProvider {
             return version;
         }
 
+        /** The program starts fresh for every sentence; the library keeps state and runs one call at a time. */
+        @Override
+        public boolean parallel() {
+            return !library;
+        }
+
         private int wpm() {
             return Math.max(80, Math.min(450, NORMAL_WPM * voice.rate() / 100));
         }

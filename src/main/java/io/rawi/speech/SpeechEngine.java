@@ -15,6 +15,14 @@ public interface SpeechEngine extends AutoCloseable {
      */
     Utterance synthesize(SpeechRequest request) throws SpeechException;
 
+    /**
+     * Whether paragraphs may be spoken at the same time and in any order with the same result. Engines that keep
+     * state between utterances, or that serialise calls anyway, say no, and are given paragraphs in reading order.
+     */
+    default boolean parallel() {
+        return false;
+    }
+
     /** Something that identifies the engine's build, so that cached audio is redone when it changes. */
     String version();
 

@@ -1,0 +1,309 @@
+package io.rawi.it;
+
+import io.rawi.AudioProbe;
+import io.rawi.OverlayChecker;
+import io.rawi.TestSupport;
+import io.rawi.audio.AudioProcessor;
+import io.rawi.book.Paragraph;
+import io.rawi.book.Segmenter;
+import io.rawi.source.Language;
+import io.rawi.speech.SpeechEngine;
+import io.rawi.speech.SpeechService;
+import io.rawi.speech.SpeechText;
+import io.rawi.speech.Utterance;
+import io.rawi.speech.VoiceDefinition;
+import io.rawi.speech.VoiceRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The seed narrated by the real eSpeak NG. These tests need espeak-ng, libmp3lame and ffmpeg; when one is missing
+ * they fail with what to install (CI installs them). They never skip.
+ */
+class EspeakIT {
+    private static final Pattern EXTINF = Pattern.compile("#EXTINF:(\\d+)\\.(\\d{3}),.*\\n(\\S+)");
+
+    @TempDir
+    static Path out;
+    static Path book;
+
+    @BeforeAll
+    static void convertTheSeed() {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")) || System.getenv("PATH").contains("espeak"),
+                "eSpeak NG must be installed for these tests: apt-get install espeak-ng");
+        TestSupport.cli("convert", TestSupport.seed().toString(), "-o", out.toString(), "--date", TestSupport.DATE)
+                .expect(0);
+        book = out.resolve("article-ar");
+    }
+
+    @Test
+    void everyParagraphIsAnAudibleArabicMp3OfTheRightLength() throws Exception {
+        Map<String, Object> timings = Json.parse(Files.readString(book.resolve("timings.json")));
+        List<Map<String, Object>> paragraphs = Json.list(timings.get("paragraphs"));
+        List<String> body = paragraphs.stream().map(p -> (String) p.get("id")).filter(id -> id.startsWith("p")).toList();
+        assertEquals(14, body.size(), "the seed has 14 paragraphs, one per line");
+        for (Map<String, Object> p : paragraphs) {
+            Path mp3 = book.resolve((String) p.get("file"));
+            AudioProbe.Decoded audio = AudioProbe.decode(mp3);
+            long declared = ((Number) p.get("durationMs")).longValue();
+            assertEquals(declared, audio.millis(), 1, mp3 + ": timings.json agrees with the decoded audio");
+            assertTrue(audio.rmsDbfs() > -35, mp3 + " is not silent: " + audio.rmsDbfs() + " dBFS");
+            long reference = espeakWavMillis((String) p.get("text"));
+            assertEquals(reference, audio.millis(), reference * 0.10,
+                    mp3 + ": within 10 % of espeak-ng's own WAV of the same text (" + reference + " ms)");
+        }
+    }
+
+    /** The length of {@code espeak-ng -w} for the text at the voice's speed. */
+    private static long espeakWavMillis(String text) throws Exception {
+        Path wav = Files.createTempFile("espeak-", ".wav");
+        Process p = new ProcessBuilder("espeak-ng", "-v", "ar", "-s", String.valueOf(175 * 95 / 100), "-w", wav.toString(), text)
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        long ms = AudioProbe.decode(wav).millis();
+        Files.delete(wav);
+        return ms;
+    }
+
+    @Test
+    void playlistAndCaptionsAgreeWithTheAudio() throws Exception {
+        String m3u8 = Files.readString(book.resolve("article-ar.m3u8"));
+        Matcher m = EXTINF.matcher(m3u8);
+        long offset = 0;
+        List<Long> fileStarts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        while (m.find()) {
+            long ms = Long.parseLong(m.group(1)) * 1000 + Long.parseLong(m.group(2));
+            assertEquals(AudioProbe.decode(book.resolve(m.group(3))).millis(), ms, 1, m.group(3));
+            fileStarts.add(offset);
+            files.add(m.group(3));
+            offset += ms;
+        }
+        assertEquals(16, files.size(), "title, heading and 14 paragraphs");
+        Map<String, Object> timings = Json.parse(Files.readString(book.resolve("timings.json")));
+        List<Map<String, Object>> paragraphs = Json.list(timings.get("paragraphs"));
+        String vtt = Files.readString(book.resolve("article-ar.vtt"));
+        for (int i = 0; i < paragraphs.size(); i++) {
+            for (Map<String, Object> s : Json.list(paragraphs.get(i).get("sentences"))) {
+                long begin = fileStarts.get(i) + ((Number) s.get("beginMs")).longValue();
+                long end = fileStarts.get(i) + ((Number) s.get("endMs")).longValue();
+                String cue = s.get("id") + "\n" + vtt(begin) + " --> " + vtt(end) + "\n" + s.get("text") + "\n";
+                assertTrue(vtt.contains(cue), "cue " + cue);
+            }
+        }
+    }
+
+    private static String vtt(long ms) {
+        return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    }
+
+    @Test
+    void theBookIsValidInEverySyncModeAndItsOverlaysAreConsistent() throws Exception {
+        TestSupport.assertValid(book.resolve("article-ar.epub"));
+        OverlayChecker.check(book.resolve("article-ar.epub"));
+        for (String sync : List.of("word", "paragraph")) {
+            Path o = out.resolve(sync);
+            TestSupport.cli("convert", TestSupport.seed().toString(), "-o", o.toString(), "--sync", sync).expect(0);
+            Path epub = o.resolve("article-ar/article-ar.epub");
+            TestSupport.assertValid(epub);
+            List<OverlayChecker.Par> pars = OverlayChecker.check(epub);
+            if (sync.equals("word")) {
+                wordClipsLieInsideTheirSentences(pars, Json.parse(Files.readString(o.resolve("article-ar/timings.json"))));
+            }
+        }
+    }
+
+    private static void wordClipsLieInsideTheirSentences(List<OverlayChecker.Par> pars, Map<String, Object> timings) {
+        Map<String, long[]> sentences = new java.util.HashMap<>();
+        for (Map<String, Object> p : Json.list(timings.get("paragraphs"))) {
+            for (Map<String, Object> s : Json.list(p.get("sentences"))) {
+                sentences.put((String) s.get("id"), new long[] {((Number) s.get("beginMs")).longValue(),
+                        ((Number) s.get("endMs")).longValue()});
+                assertEquals(false, s.get("wordsEstimated"), "word positions come from the engine's events");
+            }
+        }
+        long wordPars = 0;
+        for (OverlayChecker.Par p : pars) {
+            String sentence = p.textId().replaceAll("w\\d+$", "");
+            long[] span = sentences.get(sentence);
+            assertTrue(p.beginMs() >= span[0] && p.endMs() <= span[1], p + " lies inside " + sentence);
+            wordPars++;
+        }
+        assertTrue(wordPars > 300, "the seed has hundreds of words: " + wordPars);
+    }
+
+    /**
+     * Each sentence's clip, less the silence that follows it (the pause between sentences belongs to the clip
+     * before it), lasts as long as the same sentence spoken alone by the same voice, within 150 ms or 10 %.
+     */
+    @Test
+    void sentenceClipsMatchTheSentenceSpokenAlone() throws Exception {
+        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
+        Map<String, Object> timings = Json.parse(Files.readString(book.resolve("timings.json")));
+        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
+                Optional.empty())) {
+            VoiceDefinition voice = speech.voiceFor(Language.ARABIC);
+            SpeechEngine engine = speech.engine(voice);
+            int checked = 0;
+            for (Map<String, Object> p : Json.list(timings.get("paragraphs"))) {
+                AudioProbe.Decoded audio = AudioProbe.decode(book.resolve((String) p.get("file")));
+                for (Map<String, Object> s : Json.list(p.get("sentences"))) {
+                    long begin = ((Number) s.get("beginMs")).longValue();
+                    long end = ((Number) s.get("endMs")).longValue();
+                    long clip = end - begin - trailingSilenceMs(audio, begin, end);
+                    Paragraph alone = Segmenter.paragraph("x", Paragraph.Kind.BODY, (String) s.get("text"), Language.ARABIC);
+                    Utterance u = engine.synthesize(SpeechText.request(alone, voice));
+                    long expected = AudioProcessor.process(u).durationMillis() - AudioProcessor.LEAD_IN_MS
+                            - AudioProcessor.LEAD_OUT_MS;
+                    assertEquals(expected, clip, Math.max(150, expected * 0.10), s.get("id") + ": clip vs alone");
+                    checked++;
+                }
+            }
+            assertTrue(checked >= 16, "every sentence was checked: " + checked);
+        }
+    }
+
+    private static long trailingSilenceMs(AudioProbe.Decoded audio, long beginMs, long endMs) {
+        int from = (int) (beginMs * audio.rate() / 1000);
+        int i = (int) Math.min(audio.samples().length, endMs * audio.rate() / 1000);
+        int end = i;
+        while (i > from && Math.abs(audio.samples()[i - 1]) < 328) {
+            i--;
+        }
+        return (end - i) * 1000L / audio.rate();
+    }
+
+    @Test
+    void theEspeakProgramIsTheFallbackWhenTheLibraryIsNotUsed() throws Exception {
+        System.setProperty("rawi.espeak", "cli");
+        try {
+            Path o = out.resolve("cli");
+            TestSupport.Run r = TestSupport.cli("convert", TestSupport.sample().toString(), "-o", o.toString()).expect(0);
+            Path epub = o.resolve("library-ar/library-ar.epub");
+            TestSupport.assertValid(epub);
+            OverlayChecker.check(epub);
+            assertTrue(Files.readString(o.resolve("library-ar/timings.json")).contains("\"wordsEstimated\": true"),
+                    "the program reports no word positions, so they are apportioned and marked so: " + r.err());
+        } finally {
+            System.clearProperty("rawi.espeak");
+        }
+    }
+
+    @Test
+    void theLexiconChangesWhatTheEngineSays() throws Exception {
+        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
+        VoiceDefinition withLexicon = registry.byId("ar-espeak").orElseThrow();
+        assertTrue(withLexicon.lexicon().isPresent());
+        VoiceDefinition without = new VoiceDefinition("plain", "plain", List.of("ar"), "espeak", "ar", 95, 100, 100,
+                Optional.empty(), false, List.of(), 30, 1, "male", withLexicon.source());
+        Paragraph p = Segmenter.paragraph("p0001", Paragraph.Kind.BODY, "قال الوزير جيهون بيراموف.", Language.ARABIC);
+        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
+                Optional.empty())) {
+            short[] a = speech.engine(withLexicon).synthesize(SpeechText.request(p, withLexicon)).pcm();
+            short[] b = speech.engine(without).synthesize(SpeechText.request(p, without)).pcm();
+            assertFalse(java.util.Arrays.equals(a, b), "the lexicon's vowelled names sound different");
+        }
+        String plain = phonemes("بيراموف");
+        String vowelled = phonemes(SpeechText.spoken("بيراموف", withLexicon.lexicon()));
+        assertNotEquals(plain, vowelled);
+        assertTrue(vowelled.startsWith("ba"), "Bayramov, not Biramuf: " + vowelled);
+    }
+
+    @Test
+    void digitsAreReadAsArabicNumbers() throws Exception {
+        String spoken = String.join(" ", List.of("منذ", SpeechText.spoken("16", Optional.empty()), "يوليو"));
+        assertTrue(phonemes(spoken).contains("s'it:at,a"), "sixteen in Arabic (sittata ʿashar): " + phonemes(spoken));
+        assertTrue(phonemes("47 عامًا").contains("s'abA-,aw"), "forty-seven (sabʿa wa-arbaʿūn): " + phonemes("47 عامًا"));
+        assertTrue(phonemes("عام 2016").contains("?alf'a:n"), "two thousand (alfān): " + phonemes("عام 2016"));
+        assertFalse(phonemes("16").contains("sIkst"), "not English");
+    }
+
+    private static String phonemes(String text) throws Exception {
+        Process p = new ProcessBuilder("espeak-ng", "-v", "ar", "-q", "-x", text).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return out;
+    }
+
+    /**
+     * Two fresh runs, as a user makes them, with one job and with four, give the same bytes. (Within one process
+     * libespeak-ng carries state from one utterance to the next, so each run is its own process, as with ./rawi.)
+     */
+    @Test
+    void theOutputDoesNotDependOnScheduling() throws Exception {
+        byte[][] books = new byte[2][];
+        int i = 0;
+        for (String jobs : List.of("1", "4")) {
+            Path o = out.resolve("jobs-" + jobs);
+            Process p = rawi(Map.of(), "convert", TestSupport.sample().toString(), "-o", o.toString(), "--jobs", jobs,
+                    "--date", TestSupport.DATE);
+            assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            books[i++] = Files.readAllBytes(o.resolve("library-ar/library-ar.epub"));
+        }
+        assertArrayEquals(books[0], books[1], "one job or four, the same bytes");
+    }
+
+    /** Runs rawi in a new JVM with the test class path, extra system properties, and waits for it. */
+    private static Process rawi(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path")));
+        env.forEach((k, v) -> {
+            if (k.startsWith("-D")) {
+                command.add(k + "=" + v);
+            }
+        });
+        command.add("io.rawi.Main");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        env.forEach((k, v) -> {
+            if (!k.startsWith("-D")) {
+                pb.environment().put(k, v);
+            }
+        });
+        Process p = pb.start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "rawi finished");
+        return p;
+    }
+
+    @Test
+    void withoutEspeakNothingCanSpeakArabicAndTheErrorSaysWhy() throws Exception {
+        Path o = out.resolve("no-espeak");
+        Process p = rawi(Map.of("-Drawi.espeak.library", "espeak-ng-removed", "PATH", "/nonexistent"),
+                "convert", TestSupport.sample().toString(), "-o", o.toString());
+        String stdout = "";
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), stdout + stderr);
+        assertTrue(stderr.contains("no speech backend can speak ar:"), stderr);
+        assertTrue(stderr.contains("espeak: libespeak-ng cannot be loaded (no library 'espeak-ng-removed' found), "
+                + "and no espeak-ng program on PATH"), stderr);
+        assertTrue(stderr.contains("apt-get install espeak-ng"), stderr);
+        assertTrue(stderr.contains("freetts: no voice for ar (speaks en)"), stderr);
+        assertTrue(stderr.contains("command: no voice for ar"), stderr);
+        assertFalse(Files.exists(o.resolve("library-ar")), "no book without its audio");
+        if (!Files.exists(o)) {
+            return;
+        }
+        try (var left = Files.list(o)) {
+            assertEquals(0, left.count(), "nothing half-written is left");
+        }
+    }
+}
