@@ -12,20 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Parameters(commandDescription = "Validate an EPUB with EPUBCheck and summarise; exit 1 on any error or warning")
-final class CheckCommand implements Command {
+final class CheckCommand extends Command {
     @Parameter(description = "BOOK.epub", required = true, arity = 1)
     List<String> books = new ArrayList<>();
 
-    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-    boolean help;
 
     @Override
-    public boolean help() {
-        return help;
-    }
-
-    @Override
-    public int run(PrintStream out, PrintStream err) throws RawiException {
+    int run(PrintStream out, PrintStream err) throws RawiException {
         ValidationReport r = EpubValidator.validate(Path.of(books.get(0)));
         r.messages().forEach(out::println);
         out.println(books.get(0) + ": " + r.summary());

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Parameters(commandDescription = "Print the cleaned text on stdout and the changes on stderr")
-final class CleanCommand implements Command {
+final class CleanCommand extends Command {
     @Parameter(description = "INPUT", required = true, arity = 1)
     List<String> inputs = new ArrayList<>();
 
@@ -33,16 +33,9 @@ final class CleanCommand implements Command {
             description = "Digits: keep, western or arabic-indic")
     CleanOptions.Digits digits = CleanOptions.Digits.KEEP;
 
-    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-    boolean help;
 
     @Override
-    public boolean help() {
-        return help;
-    }
-
-    @Override
-    public int run(PrintStream out, PrintStream err) throws RawiException {
+    int run(PrintStream out, PrintStream err) throws RawiException {
         Path path = Path.of(inputs.get(0));
         SourceText src = TextReader.read(path);
         CleanResult r = BookAssembler.clean(src, 1, 1,

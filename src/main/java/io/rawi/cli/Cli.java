@@ -65,7 +65,7 @@ public final class Cli {
             case "check" -> check;
             default -> voices;
         };
-        if (chosen.help()) {
+        if (chosen.help) {
             out.print(usage(jc, command));
             return 0;
         }

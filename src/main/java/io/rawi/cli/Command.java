@@ -1,14 +1,15 @@
 package io.rawi.cli;
 
+import com.beust.jcommander.Parameter;
 import io.rawi.error.RawiException;
 
 import java.io.PrintStream;
 
-/** A subcommand: its arguments are JCommander fields; {@link #run} does the work. */
-interface Command {
-    /** Whether {@code --help} was given to this command. */
-    boolean help();
+/** A subcommand: its arguments are JCommander fields (this class gives every command {@code --help}). */
+abstract class Command {
+    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+    boolean help;
 
     /** Runs the command and returns the exit code. */
-    int run(PrintStream out, PrintStream err) throws RawiException;
+    abstract int run(PrintStream out, PrintStream err) throws RawiException;
 }

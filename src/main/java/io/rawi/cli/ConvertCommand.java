@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 @Parameters(commandDescription = "Convert articles into an EPUB 3 book, narrated, in output/<slug>/")
-final class ConvertCommand implements Command {
+final class ConvertCommand extends Command {
     @Parameter(description = "INPUT...  (text files; several make one book with a chapter each)", required = true)
     List<String> inputs = new ArrayList<>();
 
@@ -95,16 +95,9 @@ final class ConvertCommand implements Command {
     @Parameter(names = {"-j", "--jobs"}, description = "Paragraphs to speak and encode at once (default: one per core)")
     int jobs;
 
-    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-    boolean help;
 
     @Override
-    public boolean help() {
-        return help;
-    }
-
-    @Override
-    public int run(PrintStream out, PrintStream err) throws RawiException {
+    int run(PrintStream out, PrintStream err) throws RawiException {
         ConvertResult r = new Pipeline(err::println).convert(options());
         r.notes().forEach(n -> err.println("note: " + n));
         out.println(r.epub());

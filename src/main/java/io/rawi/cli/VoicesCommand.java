@@ -12,20 +12,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 @Parameters(commandDescription = "List every voice: its languages, backend, and whether it is available (and why not)")
-final class VoicesCommand implements Command {
+final class VoicesCommand extends Command {
     @Parameter(names = "--voices", description = "Folder of voice definitions (default: rawi's voices/)")
     String voices;
 
-    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
-    boolean help;
 
     @Override
-    public boolean help() {
-        return help;
-    }
-
-    @Override
-    public int run(PrintStream out, PrintStream err) throws RawiException {
+    int run(PrintStream out, PrintStream err) throws RawiException {
         VoiceRegistry registry = VoiceRegistry.load(voices != null ? Path.of(voices) : VoiceRegistry.defaultFolder());
         try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
                 Optional.empty())) {

@@ -49,7 +49,10 @@ public final class Pipeline {
     /** Where audio meant only for the EPUB is kept until the book is zipped. */
     private static final String SCRATCH = ".epub-audio";
     private final Consumer<String> log;
-    private VoiceRegistry voices;
+
+    /** The narrated blocks, and who narrated them (for media:narrator). */
+    private record Narration(List<NarratedBlock> blocks, String narrator) {
+    }
 
     /** @param log receives progress and notes, one line each */
     public Pipeline(Consumer<String> log) {
@@ -74,13 +77,13 @@ public final class Pipeline {
             Path dir = staging.dir();
             write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
                     assembled.changes(), assembled.findings()));
-            List<NarratedBlock> narration = options.audio() ? narrate(book, options, dir, slug) : List.of();
             EpubPackage pkg = EpubBuilder.build(book,
                     new EpubOptions(options.sync() == Granularity.WORD, options.cover()), notes::add);
-            if (!narration.isEmpty()) {
+            if (options.audio()) {
+                Narration narration = narrate(book, options, dir, slug);
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
-                narration.forEach(b -> byId.put(b.id(), b));
-                Overlays.addTo(pkg, book, byId, options.sync(), narrator(narration));
+                narration.blocks().forEach(b -> byId.put(b.id(), b));
+                Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
             }
             Path epub = dir.resolve(slug + ".epub");
             try (OutputStream out = Files.newOutputStream(epub)) {
@@ -107,8 +110,8 @@ public final class Pipeline {
     }
 
     /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
-    private List<NarratedBlock> narrate(Book book, ConvertOptions options, Path dir, String slug) throws RawiException {
-        this.voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
+    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug) throws RawiException {
+        VoiceRegistry voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
         AudioEncoder encoder = switch (options.audioFormat()) {
             case "wav" -> new WavEncoder();
             case "opus" -> new OpusEncoder();
@@ -133,13 +136,9 @@ public final class Pipeline {
         write(dir.resolve("timings.json"), TimingFiles.json(title, narration, texts::get));
         write(dir.resolve(slug + ".vtt"), TimingFiles.vtt(narration, texts::get));
         write(dir.resolve(slug + ".m3u8"), TimingFiles.m3u8(title, narration, texts::get));
-        return narration;
-    }
-
-    /** Who narrates, for media:narrator: the voices used, by name. */
-    private String narrator(List<NarratedBlock> narration) {
-        return String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()
+        String narrator = String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()
                 .map(id -> voices.byId(id).map(v -> v.name() + ", synthetic voice").orElse(id)).toList());
+        return new Narration(narration, narrator);
     }
 
     static void write(Path file, String text) throws ProcessingException {

@@ -105,6 +105,18 @@ class TextBookTest {
     }
 
     @Test
+    void withoutAFontForTheTitleThereIsNoCoverAndANote() throws Exception {
+        TestSupport.Run r = TestSupport.cli("convert", article("odd.txt", "A short article.\n").toString(),
+                "--no-audio", "-o", out.toString(), "--title", "Unassigned \u0378 letter");
+        r.expect(0);
+        assertTrue(r.err().contains("no cover image: no installed font can draw the title"), r.err());
+        Path epub = out.resolve("unassigned-letter/unassigned-letter.epub");
+        TestSupport.assertValid(epub);
+        assertFalse(TestSupport.unzip(epub).containsKey("OEBPS/images/cover.png"));
+        assertTrue(io.rawi.epub.Cover.fontFor("مكتبة جديدة").isPresent(), "an Arabic font is installed here");
+    }
+
+    @Test
     void oneParagraphAndTwoThousandParagraphs() throws Exception {
         convert(article("one.txt", "فقرة واحدة فقط."));
         StringBuilder big = new StringBuilder();
