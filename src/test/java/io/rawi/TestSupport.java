@@ -45,6 +45,22 @@ public final class TestSupport {
         return Path.of("src", "test", "resources", "voices-fake");
     }
 
+    /**
+     * Writes a voice file for the command backend that runs the test program {@code io.rawi.speech.ToneProgram} in
+     * {@code mode}, writing to {@code out} ({@code {out}} or {@code -} for standard output).
+     */
+    public static Path toneVoice(Path dir, String id, String mode, String out, double timeout) throws IOException {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        String classes = Path.of("target", "test-classes").toAbsolutePath() + java.io.File.pathSeparator
+                + Path.of("target", "classes").toAbsolutePath();
+        return Files.writeString(dir.resolve(id + ".properties"), String.join("\n",
+                "id=" + id, "languages=ar,en", "backend=command", "voice=tone", "default=true",
+                "command.1=" + javaBin.replace("\\", "\\\\"), "command.2=-cp",
+                "command.3=" + classes.replace("\\", "\\\\"), "command.4=io.rawi.speech.ToneProgram",
+                "command.5=" + mode, "command.6=" + out, "command.7={text}",
+                "timeout=" + timeout, "timeout.perWord=0.01", ""));
+    }
+
     public static boolean ci() {
         return "true".equals(System.getenv("CI"));
     }

@@ -15,17 +15,25 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A book's folder being written: everything goes into a hidden sibling, which replaces the old folder only when it is
- * complete. A failure, or a kill, leaves the previous book as it was.
+ * A book's folder being written: everything goes into a hidden sibling ({@code .<slug>.partial-<pid>-…}), which
+ * replaces the old folder only when it is complete. A failure, Ctrl-C or a kill leaves the previous book as it was;
+ * the partial folder is removed on failure and on Ctrl-C, and a later run removes those left by killed processes.
  */
 final class Staging implements AutoCloseable {
     private final Path target;
     private final Path dir;
-    private boolean published;
+    private final Thread onInterrupt;
+    private volatile boolean published;
 
     private Staging(Path target, Path dir) {
         this.target = target;
         this.dir = dir;
+        this.onInterrupt = new Thread(() -> {
+            if (!published) {
+                deleteTree(dir);
+            }
+        }, "rawi-staging-cleanup");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
 
     /** Prepares to write {@code outputDir/slug}, checking that the place is usable. */
@@ -40,7 +48,8 @@ final class Staging implements AutoCloseable {
         }
         try {
             Files.createDirectories(base);
-            Path dir = Files.createTempDirectory(base, "." + slug + ".partial-");
+            removeAbandoned(base, slug);
+            Path dir = Files.createTempDirectory(base, "." + slug + ".partial-" + ProcessHandle.current().pid() + "-");
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -94,6 +103,40 @@ final class Staging implements AutoCloseable {
         if (!published) {
             deleteTree(dir);
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook runs anyway
+        }
+    }
+
+    /**
+     * Cleans up after runs whose process is gone (killed with -9, or the machine stopped): their partial folders are
+     * removed, and a previous book that was moved aside just before the new one moved in is put back.
+     */
+    private static void removeAbandoned(Path base, String slug) throws IOException {
+        String partial = "." + slug + ".partial-";
+        String old = "." + slug + ".old-";
+        Path target = base.resolve(slug);
+        try (Stream<Path> list = Files.list(base)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString();
+                String prefix = name.startsWith(partial) ? partial : name.startsWith(old) ? old : null;
+                if (prefix == null || alive(name.substring(prefix.length()))) {
+                    continue;
+                }
+                if (prefix.equals(old) && !Files.exists(target)) {
+                    Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static boolean alive(String suffix) {
+        String pid = suffix.split("-", 2)[0];
+        return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isPresent();
     }
 
     static void deleteTree(Path root) {

@@ -103,6 +103,44 @@ class CliTest {
         }
     }
 
+    /** kill -9 in the middle of narration: the previous book stays; the next run cleans up and finishes. */
+    @Test
+    void aKilledRunLeavesThePreviousBookAndTheNextRunCleansUp() throws Exception {
+        Path voices = Files.createDirectory(dir.resolve("voices"));
+        TestSupport.toneVoice(voices, "slow", "slow", "{out}", 30);
+        Path o = dir.resolve("out");
+        String[] args = {"convert", TestSupport.sample().toString(), "-o", o.toString(), "--voices", voices.toString(),
+                "--jobs", "1"};
+        cli("convert", TestSupport.sample().toString(), "-o", o.toString(), "--no-audio").expect(0);
+        Path epub = o.resolve("library-ar/library-ar.epub");
+        byte[] before = Files.readAllBytes(epub);
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                "io.rawi.Main"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path audio = null;
+        for (int i = 0; i < 300 && audio == null; i++) {
+            Thread.sleep(100);
+            try (var list = Files.list(o)) {
+                audio = list.filter(d -> d.getFileName().toString().startsWith(".library-ar.partial-"))
+                        .map(d -> d.resolve("audio/p0001.mp3")).filter(Files::exists).findFirst().orElse(null);
+            }
+        }
+        assertTrue(audio != null, "narration started");
+        p.destroyForcibly().waitFor();
+        assertArrayEquals(before, Files.readAllBytes(epub), "the previous book is untouched");
+        try (var list = Files.list(o)) {
+            assertEquals(2, list.count(), "the book and the killed run's partial folder");
+        }
+        cli(args).expect(0);
+        try (var list = Files.list(o)) {
+            assertEquals(java.util.List.of("library-ar"), list.map(d -> d.getFileName().toString()).toList());
+        }
+        assertTrue(TestSupport.unzip(epub).containsKey("OEBPS/smil/chapter-001.smil"), "now narrated");
+    }
+
     @Test
     void cleanPrintsTextAndChanges() {
         Run r = cli("clean", TestSupport.sample().toString()).expect(0);

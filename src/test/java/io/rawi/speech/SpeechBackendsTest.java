@@ -1,5 +1,6 @@
 package io.rawi.speech;
 
+import io.rawi.TestSupport;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
 import io.rawi.error.BadInputException;
@@ -23,14 +24,7 @@ class SpeechBackendsTest {
     Path dir;
 
     private Path voiceFile(String id, String mode, String out, double timeout) throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        String classes = Path.of("target", "test-classes").toAbsolutePath() + java.io.File.pathSeparator
-                + Path.of("target", "classes").toAbsolutePath();
-        return Files.writeString(dir.resolve(id + ".properties"), String.join("\n",
-                "id=" + id, "languages=ar,en", "backend=command", "voice=tone",
-                "command.1=" + javaBin.replace("\\", "\\\\"), "command.2=-cp", "command.3=" + classes.replace("\\", "\\\\"),
-                "command.4=io.rawi.speech.ToneProgram", "command.5=" + mode, "command.6=" + out, "command.7={text}",
-                "timeout=" + timeout, "timeout.perWord=0.01", ""));
+        return TestSupport.toneVoice(dir, id, mode, out, timeout);
     }
 
     private static Paragraph paragraph(String text, Language lang) {

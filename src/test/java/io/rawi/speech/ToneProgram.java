@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * A small speech program for the command backend's tests: {@code ToneProgram MODE OUT TEXT} writes a WAV of one
  * 200 ms tone per word to OUT (or to standard output when OUT is "-"). Modes: ok, crash (exit 3 with a message),
- * hang (sleep), silent (only zeros), nothing (write no file).
+ * hang (sleep), slow (400 ms, then ok), silent (only zeros), nothing (write no file).
  */
 public final class ToneProgram {
     private ToneProgram() {
@@ -24,6 +24,10 @@ public final class ToneProgram {
                 System.exit(3);
             }
             case "hang" -> Thread.sleep(60_000);
+            case "slow" -> {
+                Thread.sleep(400);
+                main(new String[] {"ok", args[1], text});
+            }
             case "nothing" -> System.exit(0);
             default -> {
                 int rate = 16000;
