@@ -67,8 +67,11 @@ final class ConvertCommand extends Command {
             description = "Digits: keep, western or arabic-indic")
     CleanOptions.Digits digits = CleanOptions.Digits.KEEP;
 
-    @Parameter(names = "--no-cover", description = "Do not draw a cover image")
+    @Parameter(names = "--no-cover", description = "No cover image")
     boolean noCover;
+
+    @Parameter(names = "--cover", description = "Cover image, PNG or JPEG (default: one drawn from the title)")
+    String cover;
 
     @Parameter(names = "--validate", description = "Run EPUBCheck on the new book; keep the old one if it fails")
     boolean validate;
@@ -121,7 +124,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
                 Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
-                Optional.ofNullable(voices).map(Path::of), jobs);
+                Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of));
     }
 
     private static String urn(String id) {

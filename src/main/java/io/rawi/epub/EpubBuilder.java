@@ -44,7 +44,12 @@ public final class EpubBuilder {
         EpubPackage pkg = new EpubPackage(m);
         ContentDocuments docs = new ContentDocuments(options.wordSpans());
         pkg.add(new Resource("css", "styles/rawi.css", "text/css", Set.of(), null, Resource.Content.of(stylesheet())));
-        if (options.cover()) {
+        if (options.coverImage().isPresent()) {
+            EpubOptions.CoverImage image = options.coverImage().get();
+            String extension = image.mediaType().equals("image/png") ? "png" : "jpg";
+            pkg.add(new Resource("cover-image", "images/cover." + extension, image.mediaType(), Set.of("cover-image"),
+                    null, Resource.Content.of(image.bytes())));
+        } else if (options.cover()) {
             Cover.draw(m).ifPresentOrElse(
                     png -> pkg.add(new Resource("cover-image", "images/cover.png", "image/png", Set.of("cover-image"),
                             null, Resource.Content.of(png))),

@@ -1,10 +1,26 @@
 package io.rawi.epub;
 
+import java.util.Optional;
+
 /**
  * How the book is laid out.
  *
- * @param wordSpans wrap every word in a span with its id, for word-level read-aloud
- * @param cover     draw a cover image
+ * @param wordSpans  wrap every word in a span with its id, for word-level read-aloud
+ * @param cover      give the book a cover: the image given, or one drawn from the title
+ * @param coverImage a PNG or JPEG to use as the cover instead of drawing one
  */
-public record EpubOptions(boolean wordSpans, boolean cover) {
+public record EpubOptions(boolean wordSpans, boolean cover, Optional<CoverImage> coverImage) {
+    /** An image file's bytes and its media type. */
+    public record CoverImage(byte[] bytes, String mediaType) {
+        /** The media type from the file's first bytes: PNG or JPEG, else empty. */
+        public static Optional<String> sniff(byte[] bytes) {
+            if (bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+                return Optional.of("image/png");
+            }
+            if (bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[2] & 0xff) == 0xFF) {
+                return Optional.of("image/jpeg");
+            }
+            return Optional.empty();
+        }
+    }
 }

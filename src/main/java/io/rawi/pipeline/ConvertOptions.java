@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param published  the publication date ({@code dc:date}), as written
  * @param voicesDir  where voice definitions are read from, instead of {@link io.rawi.speech.VoiceRegistry#defaultFolder()}
  * @param jobs       how many paragraphs to speak and encode at once (0: one per core)
+ * @param coverFile  a PNG or JPEG to use as the cover
  */
 public record ConvertOptions(
         List<Path> inputs, Path outputDir, Optional<String> slug,
@@ -28,7 +29,7 @@ public record ConvertOptions(
         Optional<String> description, List<String> subjects, Optional<String> rights, Optional<String> published,
         CleanOptions.Digits digits, boolean cover, boolean validate,
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
-        Optional<Path> voicesDir, int jobs) {
+        Optional<Path> voicesDir, int jobs, Optional<Path> coverFile) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -40,6 +41,6 @@ public record ConvertOptions(
         return new ConvertOptions(inputs, Path.of("output"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
-                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty());
     }
 }

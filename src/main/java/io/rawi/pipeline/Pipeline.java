@@ -17,6 +17,7 @@ import io.rawi.clean.Rules;
 import io.rawi.epub.EpubBuilder;
 import io.rawi.epub.EpubOptions;
 import io.rawi.epub.EpubPackage;
+import io.rawi.error.BadInputException;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.internal.IoMessages;
@@ -73,12 +74,13 @@ public final class Pipeline {
         for (Finding f : assembled.findings()) {
             notes.add(f.paragraph() + ": " + f.message() + " (left as written)");
         }
+        Optional<EpubOptions.CoverImage> coverImage = coverImage(options);
         try (Staging staging = Staging.open(options.outputDir(), slug)) {
             Path dir = staging.dir();
             write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
                     assembled.changes(), assembled.findings()));
-            EpubPackage pkg = EpubBuilder.build(book,
-                    new EpubOptions(options.sync() == Granularity.WORD, options.cover()), notes::add);
+            EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
+                    options.cover(), coverImage), notes::add);
             if (options.audio()) {
                 Narration narration = narrate(book, options, dir, slug);
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
@@ -106,6 +108,25 @@ public final class Pipeline {
             Path folder = staging.target();
             return new ConvertResult(folder, folder.resolve(epub.getFileName()),
                     (int) book.bodyParagraphs().count(), assembled.changes().size(), validation, notes);
+        }
+    }
+
+    /** The cover file given with {@code --cover}, checked to be a PNG or JPEG. */
+    private static Optional<EpubOptions.CoverImage> coverImage(ConvertOptions options) throws RawiException {
+        if (options.coverFile().isEmpty() || !options.cover()) {
+            return Optional.empty();
+        }
+        Path file = options.coverFile().get();
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": no such cover image");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String type = EpubOptions.CoverImage.sniff(bytes).orElseThrow(() -> new BadInputException(file
+                    + ": not a PNG or JPEG image; a cover must be one of those"));
+            return Optional.of(new EpubOptions.CoverImage(bytes, type));
+        } catch (IOException e) {
+            throw new ProcessingException(file + ": cannot read the cover (" + IoMessages.reason(e) + ")", e);
         }
     }
 

@@ -36,6 +36,7 @@ class CleanerTest {
             قال &quot;نعم&quot; ثم مضى                 | قال «نعم» ثم مضى                  | html-entities
             &#1575;&#1604;&#1576;&#1610;&#1578;         | البيت                             | html-entities
             ﺍﻟﺴﻼﻡ عليكم                                 | السلام عليكم                      | presentation-forms
+            سا\u0627\u0654ل                              | سا\u0623ل                          | unicode-nfc
             كتاب جمیل                                   | كتاب جمیل                         | none
             جميـــــل جداً                              | جميل جداً                         | tatweel
             سنة 1445 هـ                                 | سنة 1445 هـ                       | none

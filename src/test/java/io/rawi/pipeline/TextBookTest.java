@@ -117,6 +117,19 @@ class TextBookTest {
     }
 
     @Test
+    void aCoverImageCanBeGiven() throws Exception {
+        Path first = convert(TestSupport.sample(), "--slug", "drawn");
+        byte[] png = TestSupport.unzip(first).get("OEBPS/images/cover.png");
+        Path cover = Files.write(out.resolve("my-cover.png"), png);
+        Path epub = convert(TestSupport.sample(), "--slug", "given", "--cover", cover.toString());
+        assertTrue(java.util.Arrays.equals(png, TestSupport.unzip(epub).get("OEBPS/images/cover.png")));
+        Path notImage = Files.writeString(out.resolve("cover.png"), "not an image");
+        TestSupport.Run r = TestSupport.cli("convert", TestSupport.sample().toString(), "--no-audio", "-o",
+                out.toString(), "--cover", notImage.toString()).expect(2);
+        assertTrue(r.err().contains("cover.png: not a PNG or JPEG image"), r.err());
+    }
+
+    @Test
     void oneParagraphAndTwoThousandParagraphs() throws Exception {
         convert(article("one.txt", "فقرة واحدة فقط."));
         StringBuilder big = new StringBuilder();
