@@ -33,6 +33,7 @@ public final class Cli {
         CleanCommand clean = new CleanCommand();
         CheckCommand check = new CheckCommand();
         VoicesCommand voices = new VoicesCommand();
+        SideloadCommand sideload = new SideloadCommand();
 
         JCommander jc = JCommander.newBuilder()
                 .programName("rawi")
@@ -41,6 +42,7 @@ public final class Cli {
                 .addCommand("clean", clean)
                 .addCommand("check", check)
                 .addCommand("voices", voices)
+                .addCommand("sideload", sideload)
 
                 .build();
         try {
@@ -63,6 +65,7 @@ public final class Cli {
             case "convert" -> convert;
             case "clean" -> clean;
             case "check" -> check;
+            case "sideload" -> sideload;
             default -> voices;
         };
         if (chosen.help) {

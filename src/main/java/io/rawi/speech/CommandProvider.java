@@ -1,5 +1,7 @@
 package io.rawi.speech;
 
+import io.rawi.internal.Programs;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,18 +32,10 @@ public final class CommandProvider implements SpeechProvider {
     /** Whether the voice's program can be found (as a path or on PATH). */
     static String missingProgram(VoiceDefinition voice) {
         String program = voice.command().get(0);
-        if (program.contains("/")) {
-            return Files.isExecutable(Path.of(program)) ? null : program + " is not an executable file";
+        if (Programs.find(program).isPresent()) {
+            return null;
         }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(dir, program))) {
-                    return null;
-                }
-            }
-        }
-        return program + " is not on PATH";
+        return program + (program.contains("/") ? " is not an executable file" : " is not on PATH");
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.rawi.speech;
 
+import io.rawi.internal.Programs;
 import org.apache.commons.text.StringEscapeUtils;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,18 +51,9 @@ public final class EspeakProvider implements SpeechProvider {
         return new Engine(voice, library, probe.detail());
     }
 
+    /** The espeak-ng program, or null when it is not on PATH. */
     static String program() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir, "espeak-ng");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
+        return Programs.find("espeak-ng").map(Path::toString).orElse(null);
     }
 
     /**

@@ -1,0 +1,133 @@
+package io.rawi.device;
+
+import io.rawi.error.BadInputException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Makes a Kobo EPUB ({@code .kepub.epub}) from a rawi book: inside every sentence span, a Kobo span
+ * ({@code <span class="koboSpan" id="kobo.P.S">}) that Kobo's reader uses for position, highlights and statistics, and
+ * the body wrapped in {@code book-columns}/{@code book-inner}. rawi's own ids stay, so the file remains a valid EPUB.
+ */
+public final class Kepub {
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final Pattern SENTENCE = Pattern.compile("[pht]\\d+s\\d+");
+
+    private Kepub() {
+    }
+
+    public static void convert(Path epub, OutputStream out) throws IOException, BadInputException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(epub));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().startsWith("OEBPS/text/") && e.getName().endsWith(".xhtml")) {
+                    bytes = koboSpans(bytes, epub, e.getName());
+                }
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(e.getTimeLocal());
+                if (e.getName().equals("mimetype")) {
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(bytes.length);
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    copy.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(copy);
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static byte[] koboSpans(byte[] xhtml, Path epub, String name) throws BadInputException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xhtml));
+            NodeList spans = doc.getElementsByTagNameNS(XHTML, "span");
+            int paragraph = 0;
+            int sentence = 0;
+            String lastParent = null;
+            for (int i = 0; i < spans.getLength(); i++) {
+                Element span = (Element) spans.item(i);
+                if (!SENTENCE.matcher(span.getAttribute("id")).matches()) {
+                    continue;
+                }
+                String parent = span.getAttribute("id").replaceAll("s\\d+$", "");
+                if (!parent.equals(lastParent)) {
+                    paragraph++;
+                    sentence = 0;
+                    lastParent = parent;
+                }
+                Element kobo = doc.createElementNS(XHTML, "span");
+                kobo.setAttribute("class", "koboSpan");
+                kobo.setAttribute("id", "kobo." + paragraph + "." + (++sentence));
+                while (span.getFirstChild() != null) {
+                    kobo.appendChild(span.getFirstChild());
+                }
+                span.appendChild(kobo);
+            }
+            Element body = (Element) doc.getElementsByTagNameNS(XHTML, "body").item(0);
+            Element columns = doc.createElementNS(XHTML, "div");
+            columns.setAttribute("id", "book-columns");
+            Element inner = doc.createElementNS(XHTML, "div");
+            inner.setAttribute("id", "book-inner");
+            columns.appendChild(inner);
+            while (body.getFirstChild() != null) {
+                Node child = body.getFirstChild();
+                inner.appendChild(child);
+            }
+            body.appendChild(columns);
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.METHOD, "xml");
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.DOCTYPE_SYSTEM, "about:legacy-compat");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            t.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toByteArray();
+        } catch (SAXException | IOException e) {
+            throw new BadInputException(epub + ": " + name + " is not well-formed XHTML (" + e.getMessage() + ")");
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the file starts as an EPUB must: a stored {@code mimetype} entry saying {@code application/epub+zip}. */
+    public static boolean isEpub(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(58);
+            return head.length == 58
+                    && new String(head, 30, 28, StandardCharsets.US_ASCII).equals("mimetypeapplication/epub+zip");
+        }
+    }
+}
