@@ -92,51 +92,104 @@ public final class Mp3Encoder implements AudioEncoder {
 
     @Override
     public void encode(Processed audio, Tags tags, Path out) throws ProcessingException {
-        Pointer gf = lame.lame_init();
-        if (gf == null) {
-            throw new ProcessingException(out + ": LAME could not start");
+        try (Stream stream = open(audio.sampleRate(), out, Id3.tag(tags, version()))) {
+            stream.write(audio.pcm());
+            stream.finish();
         }
-        try (RandomAccessFile file = new RandomAccessFile(out.toFile(), "rw")) {
-            file.setLength(0);
-            lame.lame_set_in_samplerate(gf, audio.sampleRate());
-            lame.lame_set_num_channels(gf, 1);
-            lame.lame_set_mode(gf, MONO);
-            lame.lame_set_VBR(gf, 0);
-            lame.lame_set_brate(gf, BITRATE);
-            lame.lame_set_quality(gf, QUALITY);
-            lame.lame_set_bWriteVbrTag(gf, 1);
-            if (lame.lame_init_params(gf) < 0) {
-                throw new ProcessingException(out + ": LAME refused the settings (" + audio.sampleRate() + " Hz mono)");
+    }
+
+    /**
+     * Starts an MP3 file at {@code out}: {@code header} (an ID3 tag, or nothing) then MPEG frames as samples are
+     * written. {@link Stream#finish()} writes the Info frame over the first frame, so the file is gapless.
+     */
+    public Stream open(int sampleRate, Path out, byte[] header) throws ProcessingException {
+        return new Stream(sampleRate, out, header);
+    }
+
+    /** An MP3 being encoded, chunk by chunk; not thread-safe. */
+    public final class Stream implements AutoCloseable {
+        private static final int CHUNK = 1 << 16;
+        private final Path out;
+        private final Pointer gf;
+        private final RandomAccessFile file;
+        private final long audioStart;
+        private final byte[] buffer = new byte[(int) (1.25 * CHUNK) + 7200];
+        private final short[] part = new short[CHUNK];
+        private boolean closed;
+
+        private Stream(int sampleRate, Path out, byte[] header) throws ProcessingException {
+            this.out = out;
+            gf = lame.lame_init();
+            if (gf == null) {
+                throw new ProcessingException(out + ": LAME could not start");
             }
-            byte[] id3 = Id3.tag(tags, version());
-            file.write(id3);
-            short[] pcm = audio.pcm();
-            int chunk = 1 << 16;
-            byte[] buffer = new byte[(int) (1.25 * chunk) + 7200];
-            short[] part = new short[chunk];
-            for (int at = 0; at < pcm.length; at += chunk) {
-                int n = Math.min(chunk, pcm.length - at);
-                System.arraycopy(pcm, at, part, 0, n);
-                int written = lame.lame_encode_buffer(gf, part, part, n, buffer, buffer.length);
-                if (written < 0) {
-                    throw new ProcessingException(out + ": LAME failed while encoding (error " + written + ")");
+            try {
+                file = new RandomAccessFile(out.toFile(), "rw");
+                file.setLength(0);
+                lame.lame_set_in_samplerate(gf, sampleRate);
+                lame.lame_set_num_channels(gf, 1);
+                lame.lame_set_mode(gf, MONO);
+                lame.lame_set_VBR(gf, 0);
+                lame.lame_set_brate(gf, BITRATE);
+                lame.lame_set_quality(gf, QUALITY);
+                lame.lame_set_bWriteVbrTag(gf, 1);
+                if (lame.lame_init_params(gf) < 0) {
+                    throw new ProcessingException(out + ": LAME refused the settings (" + sampleRate + " Hz mono)");
                 }
-                file.write(buffer, 0, written);
+                file.write(header);
+                audioStart = header.length;
+            } catch (IOException e) {
+                lame.lame_close(gf);
+                throw new ProcessingException(out + ": cannot write (" + e.getMessage() + ")", e);
             }
-            int flushed = lame.lame_encode_flush(gf, buffer, buffer.length);
-            if (flushed < 0) {
-                throw new ProcessingException(out + ": LAME failed at the end (error " + flushed + ")");
+        }
+
+        public void write(short[] pcm) throws ProcessingException {
+            try {
+                for (int at = 0; at < pcm.length; at += CHUNK) {
+                    int n = Math.min(CHUNK, pcm.length - at);
+                    System.arraycopy(pcm, at, part, 0, n);
+                    int written = lame.lame_encode_buffer(gf, part, part, n, buffer, buffer.length);
+                    if (written < 0) {
+                        throw new ProcessingException(out + ": LAME failed while encoding (error " + written + ")");
+                    }
+                    file.write(buffer, 0, written);
+                }
+            } catch (IOException e) {
+                throw new ProcessingException(out + ": cannot write (" + e.getMessage() + ")", e);
             }
-            file.write(buffer, 0, flushed);
-            int tag = (int) lame.lame_get_lametag_frame(gf, buffer, buffer.length);
-            if (tag > 0) {
-                file.seek(id3.length);
-                file.write(buffer, 0, tag);
+        }
+
+        /** Flushes the encoder and writes the Info frame with the delay and padding. */
+        public void finish() throws ProcessingException {
+            try {
+                int flushed = lame.lame_encode_flush(gf, buffer, buffer.length);
+                if (flushed < 0) {
+                    throw new ProcessingException(out + ": LAME failed at the end (error " + flushed + ")");
+                }
+                file.write(buffer, 0, flushed);
+                int tag = (int) lame.lame_get_lametag_frame(gf, buffer, buffer.length);
+                if (tag > 0) {
+                    file.seek(audioStart);
+                    file.write(buffer, 0, tag);
+                }
+            } catch (IOException e) {
+                throw new ProcessingException(out + ": cannot write (" + e.getMessage() + ")", e);
             }
-        } catch (IOException e) {
-            throw new ProcessingException(out + ": cannot write (" + e.getMessage() + ")", e);
-        } finally {
+        }
+
+        @Override
+        public void close() throws ProcessingException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             lame.lame_close(gf);
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new ProcessingException(out + ": cannot write (" + e.getMessage() + ")", e);
+            }
         }
     }
 }

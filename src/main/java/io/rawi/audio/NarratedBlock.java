@@ -20,6 +20,10 @@ public record NarratedBlock(String id, String file, Path epubAudio, String epubM
         sentences = List.copyOf(sentences);
     }
 
+    /** A block with its processed audio, while it is still wanted (for the audiobook). */
+    public record WithAudio(NarratedBlock block, Processed audio) {
+    }
+
     /** The audio's name inside the EPUB, relative to the package document. */
     public String epubHref() {
         return "audio/" + epubAudio.getFileName();

@@ -2,6 +2,7 @@ package io.rawi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import io.rawi.audio.AudiobookWriter;
 import io.rawi.book.Granularity;
 import io.rawi.clean.CleanOptions;
 import io.rawi.error.BadInputException;
@@ -95,6 +96,9 @@ final class ConvertCommand extends Command {
     @Parameter(names = "--voices", description = "Folder of voice definitions (default: rawi's voices/)")
     String voices;
 
+    @Parameter(names = "--audiobook", description = "Also one audio file for the whole book, with chapters: mp3 or m4b")
+    String audiobook;
+
     @Parameter(names = {"-j", "--jobs"}, description = "Paragraphs to speak and encode at once (default: one per core)")
     int jobs;
 
@@ -114,6 +118,16 @@ final class ConvertCommand extends Command {
         if (jobs < 0) {
             throw new BadInputException("--jobs " + jobs + ": give a positive number, or 0 for one per core");
         }
+        Optional<AudiobookWriter.Format> book = Optional.empty();
+        if (audiobook != null) {
+            if (!List.of("mp3", "m4b").contains(audiobook.toLowerCase(Locale.ROOT))) {
+                throw new BadInputException("--audiobook '" + audiobook + "': expected mp3 or m4b");
+            }
+            if (noAudio) {
+                throw new BadInputException("--audiobook needs narration; it cannot go with --no-audio");
+            }
+            book = Optional.of(AudiobookWriter.Format.valueOf(audiobook.toUpperCase(Locale.ROOT)));
+        }
         String format = audioFormat.toLowerCase(Locale.ROOT);
         if (!List.of("mp3", "wav", "opus").contains(format)) {
             throw new BadInputException("--audio-format '" + audioFormat + "': expected mp3, wav or opus");
@@ -124,7 +138,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
                 Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
-                Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of));
+                Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book);
     }
 
     private static String urn(String id) {

@@ -1,5 +1,6 @@
 package io.rawi.pipeline;
 
+import io.rawi.audio.AudiobookWriter;
 import io.rawi.book.Granularity;
 import io.rawi.clean.CleanOptions;
 import io.rawi.source.Language;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param voicesDir  where voice definitions are read from, instead of {@link io.rawi.speech.VoiceRegistry#defaultFolder()}
  * @param jobs       how many paragraphs to speak and encode at once (0: one per core)
  * @param coverFile  a PNG or JPEG to use as the cover
+ * @param audiobook  also write the whole narration as one file with chapters
  */
 public record ConvertOptions(
         List<Path> inputs, Path outputDir, Optional<String> slug,
@@ -29,7 +31,7 @@ public record ConvertOptions(
         Optional<String> description, List<String> subjects, Optional<String> rights, Optional<String> published,
         CleanOptions.Digits digits, boolean cover, boolean validate,
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
-        Optional<Path> voicesDir, int jobs, Optional<Path> coverFile) {
+        Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -41,6 +43,6 @@ public record ConvertOptions(
         return new ConvertOptions(inputs, Path.of("output"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
-                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty());
+                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty());
     }
 }

@@ -2,6 +2,7 @@ package io.rawi.pipeline;
 
 import io.rawi.audio.AudioEncoder;
 import io.rawi.audio.AudioProcessor;
+import io.rawi.audio.AudiobookWriter;
 import io.rawi.audio.NarratedBlock;
 import io.rawi.audio.Processed;
 import io.rawi.audio.Tags;
@@ -53,8 +54,11 @@ final class Narrator {
         this.log = log;
     }
 
-    /** Narrates into {@code folder/audio/}; EPUB-only files, if any, go into {@code scratch}. */
-    List<NarratedBlock> narrate(Book book, Path folder, Path scratch) throws RawiException {
+    /**
+     * Narrates into {@code folder/audio/}; EPUB-only files, if any, go into {@code scratch}. Each block is also
+     * handed to {@code audiobook}, when there is one.
+     */
+    List<NarratedBlock> narrate(Book book, Path folder, Path scratch, AudiobookWriter audiobook) throws RawiException {
         List<Paragraph> blocks = book.blocks();
         Path audio = folder.resolve("audio");
         try {
@@ -87,7 +91,14 @@ final class Narrator {
                         i + 1, blocks.size(), p.language().tag());
                 CountDownLatch previous = i == 0 ? null : spoken[i - 1];
                 CountDownLatch mine = spoken[i];
-                jobs.add(pool.submit(() -> one(p, v, tags, folder, scratch, previous, mine)));
+                int index = i;
+                jobs.add(pool.submit(() -> {
+                    NarratedBlock.WithAudio done = one(p, v, tags, folder, scratch, previous, mine);
+                    if (audiobook != null) {
+                        audiobook.ready(index, done.audio());
+                    }
+                    return done.block();
+                }));
             }
             List<NarratedBlock> done = new ArrayList<>();
             for (Future<NarratedBlock> job : jobs) {
@@ -114,8 +125,9 @@ final class Narrator {
      * to be spoken, so that it hears the book in reading order whatever the scheduling; encoding overlaps freely.
      * Jobs are queued in reading order, so the block before is always taken first and the wait cannot deadlock.
      */
-    private NarratedBlock one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch,
-                              CountDownLatch previous, CountDownLatch mine) throws RawiException, InterruptedException {
+    private NarratedBlock.WithAudio one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch,
+                                        CountDownLatch previous, CountDownLatch mine)
+            throws RawiException, InterruptedException {
         Utterance u;
         try {
             SpeechEngine engine = speech.engine(voice);
@@ -136,7 +148,8 @@ final class Narrator {
             epubEncoder.encode(audio, tags, inEpub);
             type = epubEncoder.mediaType();
         }
-        return new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(), audio.sentences(), voice.id());
+        return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
+                audio.sentences(), voice.id()), audio);
     }
 
     private static String title(Paragraph p) {

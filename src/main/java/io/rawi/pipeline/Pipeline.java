@@ -1,12 +1,15 @@
 package io.rawi.pipeline;
 
 import io.rawi.audio.AudioEncoder;
+import io.rawi.audio.AudiobookWriter;
+import io.rawi.audio.Tags;
 import io.rawi.audio.Mp3Encoder;
 import io.rawi.audio.NarratedBlock;
 import io.rawi.audio.OpusEncoder;
 import io.rawi.audio.TimingFiles;
 import io.rawi.audio.WavEncoder;
 import io.rawi.book.Book;
+import io.rawi.book.Chapter;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.book.Granularity;
@@ -17,6 +20,7 @@ import io.rawi.clean.Rules;
 import io.rawi.epub.EpubBuilder;
 import io.rawi.epub.EpubOptions;
 import io.rawi.epub.EpubPackage;
+import io.rawi.epub.Resource;
 import io.rawi.error.BadInputException;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
@@ -82,7 +86,7 @@ public final class Pipeline {
             EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
                     options.cover(), coverImage), notes::add);
             if (options.audio()) {
-                Narration narration = narrate(book, options, dir, slug);
+                Narration narration = narrate(book, options, dir, slug, cover(pkg));
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
@@ -111,6 +115,38 @@ public final class Pipeline {
         }
     }
 
+    /** Writes the audiobook: a chapter for the title page and one per chapter, tagged like the book. */
+    private void finishAudiobook(AudiobookWriter audiobook, Book book, List<NarratedBlock> narration,
+                                 Optional<Resource> cover) throws RawiException {
+        List<AudiobookWriter.Chapter> chapters = new ArrayList<>();
+        chapters.add(new AudiobookWriter.Chapter(book.metadata().title(), 0));
+        int first = book.titlePage().size();
+        for (Chapter c : book.chapters()) {
+            chapters.add(new AudiobookWriter.Chapter(c.heading().text(), first));
+            first += 1 + c.paragraphs().size();
+        }
+        String artist = book.metadata().authors().isEmpty() ? narration.get(0).voice()
+                : String.join(", ", book.metadata().authors());
+        Tags tags = new Tags(book.metadata().title(), book.metadata().title(), artist, 0, 0,
+                book.metadata().language().tag());
+        Optional<byte[]> image = Optional.empty();
+        if (cover.isPresent()) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try {
+                cover.get().content().writeTo(bytes);
+            } catch (IOException e) {
+                throw new ProcessingException("cover: " + IoMessages.reason(e), e);
+            }
+            image = Optional.of(bytes.toByteArray());
+        }
+        long ms = audiobook.finish(chapters, tags, image, cover.map(Resource::mediaType).orElse("image/png"));
+        log.accept("audiobook: " + chapters.size() + " chapters, " + ms / 1000 + " s");
+    }
+
+    private static Optional<Resource> cover(EpubPackage pkg) {
+        return pkg.resource("cover-image");
+    }
+
     /** The cover file given with {@code --cover}, checked to be a PNG or JPEG. */
     private static Optional<EpubOptions.CoverImage> coverImage(ConvertOptions options) throws RawiException {
         if (options.coverFile().isEmpty() || !options.cover()) {
@@ -131,7 +167,8 @@ public final class Pipeline {
     }
 
     /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
-    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug) throws RawiException {
+    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug, Optional<Resource> cover)
+            throws RawiException {
         VoiceRegistry voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
         AudioEncoder encoder = switch (options.audioFormat()) {
             case "wav" -> new WavEncoder();
@@ -140,10 +177,23 @@ public final class Pipeline {
         };
         AudioEncoder forEpub = options.audioFormat().equals("wav") ? new Mp3Encoder() : null;
         List<NarratedBlock> narration;
+        AudiobookWriter audiobook = null;
         try (SpeechService speech = new SpeechService(voices, SpeechService.installedProviders(), options.voice(),
                 options.backend())) {
+            if (options.audiobook().isPresent()) {
+                audiobook = new AudiobookWriter(options.audiobook().get(),
+                        dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
+                        book.blocks().size());
+            }
             narration = new Narrator(speech, encoder, forEpub, options.jobs(), log)
-                    .narrate(book, dir, dir.resolve(SCRATCH));
+                    .narrate(book, dir, dir.resolve(SCRATCH), audiobook);
+            if (audiobook != null) {
+                finishAudiobook(audiobook, book, narration, cover);
+            }
+        } finally {
+            if (audiobook != null) {
+                audiobook.close();
+            }
         }
         Map<String, String> texts = new HashMap<>();
         for (Paragraph p : book.blocks()) {
