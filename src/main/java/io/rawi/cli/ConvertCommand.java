@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-@Parameters(commandDescription = "Convert articles into an EPUB 3 book, narrated, in output/<slug>/")
+@Parameters(commandDescription = "Convert articles into a narrated EPUB 3 book. Writes output/<slug>/: <slug>.epub "
+        + "(e-readers and apps; read-aloud with highlighting), audio/*.mp3 with <slug>.m3u8 (any player), <slug>.vtt "
+        + "(captions on the playlist's timeline), with --audiobook <slug>.mp3 or .m4b (audiobook players, chapters), "
+        + "timings.json and cleaning.json. 'rawi sideload' copies the book onto a reader.")
 final class ConvertCommand extends Command {
     @Parameter(description = "INPUT...  (text files; several make one book with a chapter each)", required = true)
     List<String> inputs = new ArrayList<>();

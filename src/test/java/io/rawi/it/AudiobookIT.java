@@ -59,6 +59,10 @@ class AudiobookIT {
         assertTrue(((String) tags.get("album")).startsWith("تعتبر العلاقة"), tags.toString());
         assertEquals("فريق راوي", tags.get("artist"));
         List<Map<String, Object>> streams = Json.list(probe.get("streams"));
+        Object language = format.equals("mp3") ? tags.get("language")
+                : ((Map<?, ?>) streams.stream().filter(s -> "audio".equals(s.get("codec_type"))).findFirst()
+                .orElseThrow().get("tags")).get("language");
+        assertEquals("ara", language, "the language is tagged");
         assertTrue(streams.stream().anyMatch(s -> "video".equals(s.get("codec_type"))
                 && ((Map<?, ?>) s.get("disposition")).get("attached_pic").equals(1L)), "the cover is the artwork");
         assertFalse(Files.exists(folder.resolve(".epub-audio")), "no scratch files are left");
