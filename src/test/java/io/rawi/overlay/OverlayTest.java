@@ -64,6 +64,26 @@ class OverlayTest {
     }
 
     @Test
+    void severalInputsMakeOneBookWithAChapterEachInItsOwnLanguage() throws Exception {
+        Path english = java.nio.file.Files.writeString(out.resolve("harbour.txt"),
+                "The Quiet Harbour\n\nThe boats came in at dawn. Nobody said a word.\n");
+        TestSupport.cli("convert", TestSupport.sample().toString(), english.toString(), "-o", out.toString(),
+                "--voices", TestSupport.fakeVoices().toString(), "--title", "A week of articles", "--slug", "week")
+                .expect(0);
+        Path epub = out.resolve("week/week.epub");
+        TestSupport.assertValid(epub);
+        OverlayChecker.check(epub);
+        var files = TestSupport.unzip(epub);
+        String opf = TestSupport.text(files, "OEBPS/package.opf");
+        assertTrue(opf.contains("<itemref idref=\"chapter-001\"/>") && opf.contains("<itemref idref=\"chapter-002\"/>"));
+        assertTrue(opf.contains("page-progression-direction=\"rtl\""), "the book's language is the first input's");
+        String second = TestSupport.text(files, "OEBPS/text/chapter-002.xhtml");
+        assertTrue(second.contains("<html lang=\"en\" xml:lang=\"en\" dir=\"ltr\""), second);
+        assertTrue(second.contains("<h1 id=\"h02\"><span id=\"h02s01\">The Quiet Harbour</span></h1>"), second);
+        assertTrue(TestSupport.text(files, "OEBPS/nav.xhtml").contains(">The Quiet Harbour</a>"));
+    }
+
+    @Test
     void textOnlyBooksCarryNoOverlayMetadata() throws Exception {
         TestSupport.cli("convert", TestSupport.sample().toString(), "-o", out.toString(), "--no-audio").expect(0);
         String opf = TestSupport.text(TestSupport.unzip(out.resolve("library-ar/library-ar.epub")), "OEBPS/package.opf");
