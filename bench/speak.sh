@@ -4,32 +4,24 @@
 # measured in this run, interleaved, RUNS times each; prints medians and their ratio.
 # Usage: bench/speak.sh [ARTICLE] [RUNS]   (needs espeak-ng, lame; builds rawi if needed)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$here/.."
-article="${1:-$root/../shared/samples/article-ar.txt}"
-runs="${2:-5}"
-"$root/rawi" --version >/dev/null
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # The same text for both: what rawi speaks is the cleaned article.
 java -jar "$root/target/rawi.jar" clean "$article" > "$tmp/text.txt" 2>/dev/null
-ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-chain=(); rawi=()
+chain=(); times=()
 for i in $(seq "$runs"); do
   t=$(date +%s%N)
   espeak-ng -v ar -s 166 -w "$tmp/chain.wav" -f "$tmp/text.txt"
   lame --silent -b 64 -q 7 "$tmp/chain.wav" "$tmp/chain.mp3"
-  chain+=($(ms "$t"))
+  chain+=($(ms_since "$t"))
   rm -rf "$tmp/out"
   t=$(date +%s%N)
-  java -Djava.awt.headless=true -Drawi.voices="$root/voices" -jar "$root/target/rawi.jar" convert "$article" \
-    -o "$tmp/out" >/dev/null 2>&1
-  rawi+=($(ms "$t"))
+  rawi convert "$article" -o "$tmp/out"
+  times+=($(ms_since "$t"))
 done
-median() { printf "%s\n" "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-mc=$(median "${chain[@]}"); mr=$(median "${rawi[@]}")
+mc=$(median "${chain[@]}"); mr=$(median "${times[@]}")
 speech=$(python3 -c "import json;print(round(json.load(open('$tmp/out/'+__import__('os').listdir('$tmp/out')[0]+'/timings.json'))['durationMs']/1000,1))" 2>/dev/null || echo "?")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "article: $article ($speech s of narration); $runs runs each, interleaved"
 echo "espeak-ng -w + lame -b 64 -q 7 : median ${mc} ms  (runs: ${chain[*]})"
-echo "rawi convert (whole book)      : median ${mr} ms  (runs: ${rawi[*]})"
+echo "rawi convert (whole book)      : median ${mr} ms  (runs: ${times[*]})"
 awk -v r="$mr" -v c="$mc" 'BEGIN {printf "ratio rawi / chain             : %.2f\n", r / c}'

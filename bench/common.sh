@@ -1,0 +1,13 @@
+# Shared by the benchmarks: paths, the article, the number of runs, a built rawi, and medians.
+# Sourced with the benchmark's own arguments: [ARTICLE] [RUNS].
+here="$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)"
+root="$here/.."
+article="${1:-$root/../shared/samples/article-ar.txt}"
+runs="${2:-5}"
+"$root/rawi" --version >/dev/null
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# rawi as the launcher runs it, without the launcher's checks.
+rawi() { java -Djava.awt.headless=true -Drawi.voices="$root/voices" -jar "$root/target/rawi.jar" "$@" >/dev/null 2>&1; }
+# median of whole numbers given as arguments (or one space-separated string)
+median() { printf "%s\n" $* | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
