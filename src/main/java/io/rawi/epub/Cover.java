@@ -40,9 +40,17 @@ public final class Cover {
     private Cover() {
     }
 
-    /** The font family that can draw all of {@code text}, preferring good Arabic and serif faces. */
+    /**
+     * The font family that can draw all of {@code text}, preferring good Arabic and serif faces; empty when none can,
+     * or when Java cannot use the system's fonts at all (no fontconfig or FreeType on a minimal machine).
+     */
     public static Optional<String> fontFor(String text) {
-        String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+        String[] installed;
+        try {
+            installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+        } catch (LinkageError | InternalError | RuntimeException e) {
+            return Optional.empty();
+        }
         List<String> candidates = new ArrayList<>(PREFERRED);
         for (String family : installed) {
             if (!candidates.contains(family)) {
