@@ -86,7 +86,7 @@ public final class Pipeline {
             EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
                     options.cover(), coverImage), notes::add);
             if (options.audio()) {
-                Narration narration = narrate(book, options, dir, slug, cover(pkg));
+                Narration narration = narrate(book, options, dir, slug, pkg.resource("cover-image"));
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
@@ -141,10 +141,6 @@ public final class Pipeline {
         }
         long ms = audiobook.finish(chapters, tags, image, cover.map(Resource::mediaType).orElse("image/png"));
         log.accept("audiobook: " + chapters.size() + " chapters, " + ms / 1000 + " s");
-    }
-
-    private static Optional<Resource> cover(EpubPackage pkg) {
-        return pkg.resource("cover-image");
     }
 
     /** The cover file given with {@code --cover}, checked to be a PNG or JPEG. */
