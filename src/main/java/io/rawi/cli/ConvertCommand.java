@@ -10,6 +10,7 @@ import io.rawi.error.RawiException;
 import io.rawi.pipeline.ConvertOptions;
 import io.rawi.pipeline.ConvertResult;
 import io.rawi.pipeline.Pipeline;
+import io.rawi.pipeline.Progress;
 import io.rawi.source.Language;
 
 import java.io.PrintStream;
@@ -102,15 +103,25 @@ final class ConvertCommand extends Command {
     @Parameter(names = "--audiobook", description = "Also one audio file for the whole book, with chapters: mp3 or m4b")
     String audiobook;
 
+    @Parameter(names = {"-q", "--quiet"}, description = "No progress and no notes; only errors, and the book's path")
+    boolean quiet;
+
     @Parameter(names = {"-j", "--jobs"}, description = "Paragraphs to speak and encode at once (default: one per core)")
     int jobs;
 
 
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
-        ConvertResult r = new Pipeline(err::println).convert(options());
-        r.notes().forEach(n -> err.println("note: " + n));
+        Progress progress = quiet ? Progress.silent()
+                : System.console() != null ? new TerminalProgress(err) : Progress.lines(err::println);
+        ConvertResult r = new Pipeline(quiet ? line -> { } : err::println, progress).convert(options());
+        if (!quiet) {
+            r.notes().forEach(n -> err.println("note: " + n));
+        }
         out.println(r.epub());
+        if (quiet) {
+            return 0;
+        }
         out.println("  " + r.paragraphs() + " paragraphs, " + r.changes() + " cleaning changes (see "
                 + r.folder().resolve("cleaning.json") + ")");
         r.validation().ifPresent(v -> out.println("  " + v.summary()));

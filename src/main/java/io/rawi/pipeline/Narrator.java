@@ -39,6 +39,7 @@ final class Narrator {
     private final AudioEncoder encoder;
     private final AudioEncoder epubEncoder;
     private final Consumer<String> log;
+    private final Progress progress;
     private final int jobs;
 
     /**
@@ -46,7 +47,9 @@ final class Narrator {
      * @param epubEncoder writes what goes into the EPUB, when the folder's format is not a core media type; or null
      * @param jobs        paragraphs at once; 0 for one per core
      */
-    Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log) {
+    Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log,
+             Progress progress) {
+        this.progress = progress;
         this.jobs = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         this.speech = speech;
         this.encoder = encoder;
@@ -97,13 +100,16 @@ final class Narrator {
                     if (audiobook != null) {
                         audiobook.ready(index, done.audio());
                     }
+                    progress.done(p.id(), done.block().durationMs());
                     return done.block();
                 }));
             }
+            progress.start(blocks.size());
             List<NarratedBlock> done = new ArrayList<>();
             for (Future<NarratedBlock> job : jobs) {
                 done.add(job.get());
             }
+            progress.finish();
             log.accept("narrated " + done.size() + " audio files, "
                     + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech");
             return done;
@@ -117,6 +123,7 @@ final class Narrator {
             throw new ProcessingException("narration was interrupted");
         } finally {
             pool.shutdownNow();
+            progress.finish();
         }
     }
 

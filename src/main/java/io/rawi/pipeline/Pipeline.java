@@ -54,14 +54,24 @@ public final class Pipeline {
     /** Where audio meant only for the EPUB is kept until the book is zipped. */
     private static final String SCRATCH = ".epub-audio";
     private final Consumer<String> log;
+    private final Progress progress;
 
     /** The narrated blocks, and who narrated them (for media:narrator). */
     private record Narration(List<NarratedBlock> blocks, String narrator) {
     }
 
-    /** @param log receives progress and notes, one line each */
+    /** @param log receives notes, one line each; progress goes to plain lines on it too */
     public Pipeline(Consumer<String> log) {
+        this(log, Progress.lines(log));
+    }
+
+    /**
+     * @param log      receives notes, one line each
+     * @param progress told as narration advances
+     */
+    public Pipeline(Consumer<String> log, Progress progress) {
         this.log = log;
+        this.progress = progress;
     }
 
     /** Reads and cleans the inputs into a book, without writing anything. */
@@ -181,7 +191,7 @@ public final class Pipeline {
                         dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
                         book.blocks().size());
             }
-            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log)
+            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress)
                     .narrate(book, dir, dir.resolve(SCRATCH), audiobook);
             if (audiobook != null) {
                 finishAudiobook(audiobook, book, narration, cover);

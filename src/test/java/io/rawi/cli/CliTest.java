@@ -142,6 +142,19 @@ class CliTest {
     }
 
     @Test
+    void progressLinesWhenNotATerminalAndNothingWhenQuiet() {
+        Path o = dir.resolve("out");
+        Run r = cli("convert", TestSupport.sample().toString(), "-o", o.toString(), "--voices",
+                TestSupport.fakeVoices().toString()).expect(0);
+        assertTrue(r.err().contains("narrated 2/11 audio files"), r.err());
+        assertTrue(r.err().matches("(?s).*min of speech, about \\d+ s left.*"), r.err());
+        Run quiet = cli("convert", TestSupport.sample().toString(), "-o", o.toString(), "--voices",
+                TestSupport.fakeVoices().toString(), "--quiet").expect(0);
+        assertEquals("", quiet.err());
+        assertEquals(o.resolve("library-ar/library-ar.epub").toAbsolutePath() + "\n", quiet.out());
+    }
+
+    @Test
     void cleanPrintsTextAndChanges() {
         Run r = cli("clean", TestSupport.sample().toString()).expect(0);
         assertTrue(r.out().contains("والتسجيل في برامجنا"), r.out());
