@@ -71,6 +71,28 @@ class SideloadTest {
         }
     }
 
+    /** With Calibre's ebook-convert on PATH (here a stand-in script that writes a file), the Kindle gets an AZW3. */
+    @Test
+    void kindleGetsAnAzw3WhenEbookConvertIsInstalled() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fake = Files.writeString(bin.resolve("ebook-convert"), "#!/bin/sh\nprintf 'AZW3 of %s' \"$1\" > \"$2\"\n");
+        fake.toFile().setExecutable(true);
+        Path kindle = dir.resolve("Kindle");
+        Files.createDirectories(kindle.resolve("documents"));
+        Files.createDirectories(kindle.resolve("system"));
+        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), "io.rawi.Main", "sideload", book.toString(), "--to",
+                kindle.toString()).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("copied an AZW3 made by Calibre's ebook-convert"), out);
+        assertEquals("AZW3 of " + book, Files.readString(kindle.resolve("documents/library-ar.azw3")));
+        assertEquals(List.of("documents/library-ar.azw3"), files(kindle));
+    }
+
     @Test
     void pocketBookAndPlainFoldersGetTheEpub() throws Exception {
         Path pb = Files.createDirectories(dir.resolve("PB/system/config")).getParent().getParent();
