@@ -7,7 +7,7 @@ runs="${2:-5}"
 "$root/rawi" --version >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # rawi as the launcher runs it, without the launcher's checks.
-rawi() { java ${RAWI_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -Djava.awt.headless=true -Drawi.voices="$root/voices" \
+rawi() { java ${RAWI_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} -Djava.awt.headless=true -Drawi.voices="$root/voices" \
   -jar "$root/target/rawi.jar" "$@" >/dev/null 2>&1; }
 # median of whole numbers given as arguments (or one space-separated string)
 median() { printf "%s\n" $* | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
