@@ -103,6 +103,16 @@ final class ConvertCommand extends Command {
     @Parameter(names = "--audiobook", description = "Also one audio file for the whole book, with chapters: mp3 or m4b")
     String audiobook;
 
+    @Parameter(names = "--cache", description = "Cache of narrated paragraphs (default: $RAWI_CACHE, else "
+            + "$XDG_CACHE_HOME/rawi, else ~/.cache/rawi)")
+    String cache;
+
+    @Parameter(names = "--no-cache", description = "Speak and encode everything again; read and write no cache")
+    boolean noCache;
+
+    @Parameter(names = "--cache-size", description = "Size limit of the cache in MiB; least recently used go first")
+    long cacheSizeMb = 2048;
+
     @Parameter(names = {"-q", "--quiet"}, description = "No progress and no notes; only errors, and the book's path")
     boolean quiet;
 
@@ -129,6 +139,9 @@ final class ConvertCommand extends Command {
     }
 
     ConvertOptions options() throws BadInputException {
+        if (cacheSizeMb <= 0) {
+            throw new BadInputException("--cache-size " + cacheSizeMb + ": give a size in MiB, above 0");
+        }
         if (jobs < 0) {
             throw new BadInputException("--jobs " + jobs + ": give a positive number, or 0 for one per core");
         }
@@ -152,7 +165,9 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
                 Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
-                Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book);
+                Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
+                noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
+                cacheSizeMb);
     }
 
     private static String urn(String id) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param jobs       how many paragraphs to speak and encode at once (0: one per core)
  * @param coverFile  a PNG or JPEG to use as the cover
  * @param audiobook  also write the whole narration as one file with chapters
+ * @param cache      where narrated blocks are cached, or empty for no cache
+ * @param cacheLimitMb the cache's size limit in MiB
  */
 public record ConvertOptions(
         List<Path> inputs, Path outputDir, Optional<String> slug,
@@ -31,7 +33,8 @@ public record ConvertOptions(
         Optional<String> description, List<String> subjects, Optional<String> rights, Optional<String> published,
         CleanOptions.Digits digits, boolean cover, boolean validate,
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
-        Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook) {
+        Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook,
+        Optional<Path> cache, long cacheLimitMb) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -43,6 +46,6 @@ public record ConvertOptions(
         return new ConvertOptions(inputs, Path.of("output"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
-                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), 0);
     }
 }

@@ -11,6 +11,7 @@ import io.rawi.book.Paragraph;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.speech.SpeechEngine;
+import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpeechService;
 import io.rawi.speech.SpeechText;
 import io.rawi.speech.Utterance;
@@ -19,8 +20,10 @@ import io.rawi.speech.VoiceDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +44,8 @@ final class Narrator {
     private final Consumer<String> log;
     private final Progress progress;
     private final int jobs;
+    private final AudioCache cache;
+    private final java.util.concurrent.atomic.AtomicInteger fromCache = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param encoder     writes the files of the book folder
@@ -48,8 +53,9 @@ final class Narrator {
      * @param jobs        paragraphs at once; 0 for one per core
      */
     Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log,
-             Progress progress) {
+             Progress progress, AudioCache cache) {
         this.progress = progress;
+        this.cache = cache;
         this.jobs = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         this.speech = speech;
         this.encoder = encoder;
@@ -96,7 +102,8 @@ final class Narrator {
                 CountDownLatch mine = spoken[i];
                 int index = i;
                 jobs.add(pool.submit(() -> {
-                    NarratedBlock.WithAudio done = one(p, v, tags, folder, scratch, previous, mine);
+                    NarratedBlock.WithAudio done = one(p, v, tags, folder, scratch, previous, mine,
+                            audiobook == null);
                     if (audiobook != null) {
                         audiobook.ready(index, done.audio());
                     }
@@ -111,7 +118,8 @@ final class Narrator {
             }
             progress.finish();
             log.accept("narrated " + done.size() + " audio files, "
-                    + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech");
+                    + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech"
+                    + (cache == null ? "" : ", " + fromCache.get() + " of them from the cache"));
             return done;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RawiException re) {
@@ -128,35 +136,63 @@ final class Narrator {
     }
 
     /**
-     * Speaks and encodes one block. An engine that is not {@link SpeechEngine#parallel()} waits for the block before
-     * to be spoken, so that it hears the book in reading order whatever the scheduling; encoding overlaps freely.
-     * Jobs are queued in reading order, so the block before is always taken first and the wait cannot deadlock.
+     * Speaks and encodes one block, or takes it from the cache. An engine that is not
+     * {@link SpeechEngine#parallel()} waits for the block before to be spoken, so that it hears the book in reading
+     * order whatever the scheduling; encoding overlaps freely. Jobs are queued in reading order, so the block before
+     * is always taken first and the wait cannot deadlock. With an audiobook the cache is written but not read, since
+     * the audiobook needs every block's samples.
      */
     private NarratedBlock.WithAudio one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch,
-                                        CountDownLatch previous, CountDownLatch mine)
+                                        CountDownLatch previous, CountDownLatch mine, boolean readCache)
             throws RawiException, InterruptedException {
+        String file = "audio/" + p.id() + "." + encoder.extension();
+        Path inFolder = folder.resolve(file);
+        Path inEpub = epubEncoder == null ? inFolder : scratch.resolve(p.id() + "." + epubEncoder.extension());
+        String type = epubEncoder == null ? encoder.mediaType() : epubEncoder.mediaType();
         Utterance u;
+        String key = null;
         try {
             SpeechEngine engine = speech.engine(voice);
+            SpeechRequest request = SpeechText.request(p, voice);
+            if (cache != null) {
+                key = AudioCache.key(p.id(), request, voice, engine.version(),
+                        encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version()), tags);
+                Optional<AudioCache.Entry> hit = readCache ? cache.get(key) : Optional.empty();
+                if (hit.isPresent()) {
+                    copy(hit.get().audio(), inFolder);
+                    if (epubEncoder != null) {
+                        copy(hit.get().epubAudio(), inEpub);
+                    }
+                    fromCache.incrementAndGet();
+                    return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,
+                            hit.get().durationMs(), hit.get().sentences(), voice.id()), null);
+                }
+            }
             if (previous != null && !engine.parallel()) {
                 previous.await();
             }
-            u = engine.synthesize(SpeechText.request(p, voice));
+            u = engine.synthesize(request);
         } finally {
             mine.countDown();
         }
         Processed audio = AudioProcessor.process(u);
-        String file = "audio/" + p.id() + "." + encoder.extension();
-        encoder.encode(audio, tags, folder.resolve(file));
-        Path inEpub = folder.resolve(file);
-        String type = encoder.mediaType();
+        encoder.encode(audio, tags, inFolder);
         if (epubEncoder != null) {
-            inEpub = scratch.resolve(p.id() + "." + epubEncoder.extension());
             epubEncoder.encode(audio, tags, inEpub);
-            type = epubEncoder.mediaType();
+        }
+        if (key != null) {
+            cache.put(key, inFolder, epubEncoder == null ? null : inEpub, audio.durationMillis(), audio.sentences());
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
                 audio.sentences(), voice.id()), audio);
+    }
+
+    private static void copy(Path from, Path to) throws ProcessingException {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ProcessingException(to + ": cannot write (" + e.getMessage() + ")", e);
+        }
     }
 
     private static String title(Paragraph p) {

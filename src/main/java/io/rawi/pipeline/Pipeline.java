@@ -125,6 +125,11 @@ public final class Pipeline {
         }
     }
 
+    /** Where narrated blocks are cached unless told otherwise. */
+    public static Path defaultCache() {
+        return AudioCache.defaultRoot();
+    }
+
     /** Writes the audiobook: a chapter for the title page and one per chapter, tagged like the book. */
     private void finishAudiobook(AudiobookWriter audiobook, Book book, List<NarratedBlock> narration,
                                  Optional<Resource> cover) throws RawiException {
@@ -191,8 +196,12 @@ public final class Pipeline {
                         dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
                         book.blocks().size());
             }
-            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress)
+            AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
+            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache)
                     .narrate(book, dir, dir.resolve(SCRATCH), audiobook);
+            if (cache != null) {
+                cache.trim();
+            }
             if (audiobook != null) {
                 finishAudiobook(audiobook, book, narration, cover);
             }

@@ -110,7 +110,7 @@ class CliTest {
         TestSupport.toneVoice(voices, "slow", "slow", "{out}", 30);
         Path o = dir.resolve("out");
         String[] args = {"convert", TestSupport.sample().toString(), "-o", o.toString(), "--voices", voices.toString(),
-                "--jobs", "1"};
+                "--jobs", "1", "--date", TestSupport.DATE, "--cache", dir.resolve("cache").toString()};
         cli("convert", TestSupport.sample().toString(), "-o", o.toString(), "--no-audio").expect(0);
         Path epub = o.resolve("library-ar/library-ar.epub");
         byte[] before = Files.readAllBytes(epub);
@@ -134,11 +134,21 @@ class CliTest {
         try (var list = Files.list(o)) {
             assertEquals(2, list.count(), "the book and the killed run's partial folder");
         }
-        cli(args).expect(0);
+        Run rerun = cli(args).expect(0);
+        assertTrue(rerun.err().matches("(?s).*narrated 11 audio files, \\d+ s of speech, [1-9]\\d* of them from the cache.*"),
+                "the rerun reuses what the killed run had finished: " + rerun.err());
         try (var list = Files.list(o)) {
             assertEquals(java.util.List.of("library-ar"), list.map(d -> d.getFileName().toString()).toList());
         }
         assertTrue(TestSupport.unzip(epub).containsKey("OEBPS/smil/chapter-001.smil"), "now narrated");
+        Path reference = dir.resolve("reference");
+        String[] uninterrupted = args.clone();
+        uninterrupted[3] = reference.toString();
+        uninterrupted[uninterrupted.length - 2] = "--no-cache";
+        uninterrupted[uninterrupted.length - 1] = "--quiet";
+        cli(uninterrupted).expect(0);
+        assertArrayEquals(Files.readAllBytes(reference.resolve("library-ar/library-ar.epub")), Files.readAllBytes(epub),
+                "killed and rerun, the book is the one an uninterrupted run makes");
     }
 
     @Test

@@ -12,6 +12,8 @@ public final class FakeProvider implements SpeechProvider {
     static final int TONE_MS = 300;
     static final int GAP_MS = 100;
     static final int PAUSE_MS = 200;
+    /** How many paragraphs this backend has spoken in this JVM, for the cache tests. */
+    public static final java.util.concurrent.atomic.AtomicInteger SPOKEN = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public String id() {
@@ -33,6 +35,7 @@ public final class FakeProvider implements SpeechProvider {
 
             @Override
             public Utterance synthesize(SpeechRequest request) {
+                SPOKEN.incrementAndGet();
                 List<short[]> parts = new ArrayList<>();
                 List<Mark> sentences = new ArrayList<>();
                 long at = 0;

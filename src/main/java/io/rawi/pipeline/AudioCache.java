@@ -1,0 +1,237 @@
+package io.rawi.pipeline;
+
+import io.rawi.audio.AudioProcessor;
+import io.rawi.audio.Clip;
+import io.rawi.audio.Tags;
+import io.rawi.speech.SpeechRequest;
+import io.rawi.speech.SpokenSentence;
+import io.rawi.speech.SpokenWord;
+import io.rawi.speech.VoiceDefinition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A content-addressed cache of narrated blocks: the encoded files and their clips, keyed by everything that changes
+ * the audio (what is spoken after the lexicon, the voice and its settings, the engine and its version, the audio
+ * processing, the encoders, the tags). Every file is checksummed; an entry that does not match is removed and made
+ * again. Entries are written beside the cache and renamed into place, so runs sharing the cache never see half an
+ * entry. The least recently used entries go when the cache is over its size limit.
+ *
+ * <p>Location: {@code --cache DIR}, else {@code RAWI_CACHE}, else {@code $XDG_CACHE_HOME/rawi}, else
+ * {@code ~/.cache/rawi}. Thread-safe.
+ */
+final class AudioCache {
+    /** Bump when the audio processing or the entry layout changes. */
+    private static final String VERSION = "rawi-audio-cache-1";
+    private final Path root;
+    private final long limitBytes;
+
+    /** A cached block: its files (folder format, EPUB format or null), duration and clips. */
+    record Entry(Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
+    }
+
+    AudioCache(Path root, long limitBytes) {
+        this.root = root;
+        this.limitBytes = limitBytes;
+    }
+
+    /** The default location. */
+    static Path defaultRoot() {
+        String env = System.getenv("RAWI_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("rawi");
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The key of a block: a SHA-256 over everything that changes its files. */
+    static String key(String blockId, SpeechRequest request, VoiceDefinition voice, String engine, String encoders,
+                      Tags tags) {
+        StringBuilder sb = new StringBuilder(VERSION).append('\n');
+        sb.append(AudioProcessor.LEAD_IN_MS).append(' ').append(AudioProcessor.LEAD_OUT_MS).append(' ')
+                .append(AudioProcessor.TARGET_RMS_DBFS).append(' ').append(AudioProcessor.PEAK_DBFS).append('\n');
+        sb.append(blockId).append('\n').append(request.language().tag()).append('\n');
+        for (SpokenSentence s : request.sentences()) {
+            sb.append("S ").append(s.id()).append('\n');
+            for (SpokenWord w : s.words()) {
+                sb.append("W ").append(w.id()).append(' ').append(w.text()).append('\n');
+            }
+        }
+        sb.append(voice.id()).append('|').append(voice.backend()).append('|').append(voice.engineVoice()).append('|')
+                .append(voice.rate()).append('|').append(voice.pitch()).append('|').append(voice.volume()).append('|')
+                .append(String.join(" ", voice.command())).append('\n');
+        sb.append(engine).append('\n').append(encoders).append('\n').append(tags).append('\n');
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The entry for {@code key}, if present and intact; a damaged entry is removed. */
+    Optional<Entry> get(String key) {
+        Path dir = root.resolve(key.substring(0, 2)).resolve(key);
+        Path index = dir.resolve("index");
+        if (!Files.isRegularFile(index)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
+            Path audio = null;
+            Path epub = null;
+            long duration = -1;
+            List<Clip> sentences = new ArrayList<>();
+            List<Clip> words = new ArrayList<>();
+            String[] sentence = null;
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                switch (f[0]) {
+                    case "file" -> {
+                        Path p = dir.resolve(f[2]);
+                        if (!sha256(Files.readAllBytes(p)).equals(f[3])) {
+                            throw new IOException("checksum mismatch in " + p);
+                        }
+                        if (f[1].equals("audio")) {
+                            audio = p;
+                        } else {
+                            epub = p;
+                        }
+                    }
+                    case "duration" -> duration = Long.parseLong(f[1]);
+                    case "S" -> {
+                        if (sentence != null) {
+                            sentences.add(clip(sentence, words));
+                        }
+                        sentence = f;
+                        words = new ArrayList<>();
+                    }
+                    case "W" -> words.add(clip(f, List.of()));
+                    default -> throw new IOException("unknown line " + f[0]);
+                }
+            }
+            if (sentence != null) {
+                sentences.add(clip(sentence, words));
+            }
+            if (audio == null || duration < 0 || sentences.isEmpty()) {
+                throw new IOException("incomplete entry");
+            }
+            Files.setLastModifiedTime(index, FileTime.fromMillis(System.currentTimeMillis()));
+            return Optional.of(new Entry(audio, epub, duration, sentences));
+        } catch (IOException | RuntimeException e) {
+            delete(dir);
+            return Optional.empty();
+        }
+    }
+
+    private static Clip clip(String[] f, List<Clip> words) {
+        return new Clip(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), words, Boolean.parseBoolean(f[4]));
+    }
+
+    /** Stores a block's files; another run storing the same key first wins. Failures only cost the cache. */
+    void put(String key, Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
+        Path dir = root.resolve(key.substring(0, 2)).resolve(key);
+        if (Files.exists(dir)) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir.getParent());
+            tmp = Files.createTempDirectory(dir.getParent(), "." + key + ".");
+            StringBuilder index = new StringBuilder();
+            index.append(file(tmp, "audio", audio));
+            if (epubAudio != null && !epubAudio.equals(audio)) {
+                index.append(file(tmp, "epub", epubAudio));
+            }
+            index.append("duration ").append(durationMs).append('\n');
+            for (Clip s : sentences) {
+                index.append(line("S", s));
+                for (Clip w : s.words()) {
+                    index.append(line("W", w));
+                }
+            }
+            Files.writeString(tmp.resolve("index"), index, StandardCharsets.UTF_8);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // another run stored it first, or the cache cannot be written: the book is made all the same
+            delete(tmp);
+        }
+    }
+
+    private static String file(Path dir, String role, Path source) throws IOException {
+        String name = role + source.getFileName().toString().replaceAll("^[^.]*", "");
+        Files.copy(source, dir.resolve(name));
+        return "file " + role + " " + name + " " + sha256(Files.readAllBytes(source)) + "\n";
+    }
+
+    private static String line(String kind, Clip c) {
+        return kind + " " + c.id() + " " + c.beginMs() + " " + c.endMs() + " " + c.estimated() + "\n";
+    }
+
+    /** Removes the least recently used entries until the cache is within its limit. */
+    void trim() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        record Sized(Path dir, long bytes, long used) {
+        }
+        List<Sized> entries = new ArrayList<>();
+        try (Stream<Path> shards = Files.list(root)) {
+            for (Path shard : shards.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> list = Files.list(shard)) {
+                    for (Path dir : list.filter(d -> Files.isRegularFile(d.resolve("index"))).toList()) {
+                        long bytes;
+                        try (Stream<Path> files = Files.list(dir)) {
+                            bytes = files.mapToLong(f -> f.toFile().length()).sum();
+                        }
+                        entries.add(new Sized(dir, bytes, Files.getLastModifiedTime(dir.resolve("index")).toMillis()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        long total = entries.stream().mapToLong(Sized::bytes).sum();
+        entries.sort(Comparator.comparingLong(Sized::used));
+        for (Sized s : entries) {
+            if (total <= limitBytes) {
+                break;
+            }
+            delete(s.dir());
+            total -= s.bytes();
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir != null) {
+            Staging.deleteTree(dir);
+        }
+    }
+}
