@@ -140,51 +140,96 @@ public final class EspeakProvider implements SpeechProvider {
             long length = r.pcm().length;
             Map<String, Long> marks = new HashMap<>();
             r.marks().forEach(m -> marks.putIfAbsent(m.name(), Math.min(m.sample(), length)));
+            long[] starts = wordStarts(request, ssml, r.words(), marks, length);
             int n = request.sentences().size();
-            long[][] starts = new long[n][];
+            int[] first = new int[n + 1];
             for (int i = 0; i < n; i++) {
-                int words = request.sentences().get(i).words().size();
-                starts[i] = new long[words];
-                for (int j = 0; j < words; j++) {
-                    starts[i][j] = wordStart(r.words(), ssml.wordStart[i][j], ssml.wordEnd[i][j],
-                            marks.getOrDefault("s" + i + "w" + j, -1L), length);
-                }
+                first[i + 1] = first[i] + request.sentences().get(i).words().size();
             }
             List<Mark> sentences = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 SpokenSentence s = request.sentences().get(i);
-                long begin = i == 0 ? 0 : sentenceStart(starts[i], marks.getOrDefault("s" + i, -1L));
-                long end = i + 1 < n ? sentenceStart(starts[i + 1], marks.getOrDefault("s" + (i + 1), -1L)) : length;
-                if (begin < 0 || end < begin) {
-                    throw new SpeechException(what + ": eSpeak NG reported no position for sentence " + s.id());
-                }
+                long begin = i == 0 ? 0 : first[i] < starts.length ? starts[first[i]] : length;
+                long end = i + 1 < n ? (first[i + 1] < starts.length ? starts[first[i + 1]] : length) : length;
+                end = Math.max(begin, end);
                 List<Mark> words = new ArrayList<>();
                 for (int j = 0; j < s.words().size(); j++) {
-                    long wb = Math.max(begin, starts[i][j] < 0 ? begin : starts[i][j]);
-                    long we = j + 1 < s.words().size() && starts[i][j + 1] >= 0 ? starts[i][j + 1] : end;
-                    if (j + 1 == s.words().size() && i + 1 == n) {
-                        we = Math.max(wb, marks.getOrDefault("end", end));
-                    }
-                    words.add(new Mark(s.words().get(j).id(), wb, Math.max(wb, Math.min(we, end)), List.of(), false));
+                    int k = first[i] + j;
+                    long wb = Math.max(begin, Math.min(end, starts[k]));
+                    long we = j + 1 < s.words().size() ? starts[k + 1]
+                            : i + 1 == n ? marks.getOrDefault("end", end) : end;
+                    words.add(new Mark(s.words().get(j).id(), wb, Math.max(wb, Math.min(end, we)), List.of(), false));
                 }
                 sentences.add(new Mark(s.id(), begin, end, words, false));
             }
             return new Utterance(r.pcm(), EspeakLibrary.sampleRate(), sentences);
         }
 
-        /** The sample where a word starts: the engine's word event inside its characters, else its mark. */
-        private static long wordStart(List<EspeakLibrary.WordEvent> events, int start, int end, long mark, long length) {
-            for (EspeakLibrary.WordEvent e : events) {
-                int at = e.textPosition() - 1;
-                if (at >= start - 1 && at <= end) {
-                    return Math.min(e.sample(), length);
+        /**
+         * Where every word starts, in samples, words of all sentences in a row. Each engine word event goes to the last
+         * word that starts at or before its character position (events come in order, and a word takes the first
+         * event that reaches it); a word without one takes its mark, and failing that a place between its neighbours
+         * in proportion to their lengths in characters. eSpeak NG reports positions a character or two off around
+         * sentence ends, and drops marks there, so no single source is enough.
+         */
+        private static long[] wordStarts(SpeechRequest request, Ssml ssml, List<EspeakLibrary.WordEvent> events,
+                                         Map<String, Long> marks, long length) {
+            List<int[]> spans = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < request.sentences().size(); i++) {
+                for (int j = 0; j < request.sentences().get(i).words().size(); j++) {
+                    spans.add(new int[] {ssml.wordStart[i][j], ssml.wordEnd[i][j]});
+                    names.add("s" + i + "w" + j);
                 }
             }
-            return mark;
-        }
-
-        private static long sentenceStart(long[] wordStarts, long mark) {
-            return wordStarts.length > 0 && wordStarts[0] >= 0 ? wordStarts[0] : mark;
+            int count = spans.size();
+            long[] starts = new long[count];
+            java.util.Arrays.fill(starts, -1);
+            long last = 0;
+            for (EspeakLibrary.WordEvent e : events) {
+                int at = e.textPosition() - 1;
+                int k = -1;
+                for (int w = 0; w < count && spans.get(w)[0] - 2 <= at; w++) {
+                    k = w;
+                }
+                if (k >= 0 && starts[k] < 0 && e.sample() >= last) {
+                    starts[k] = Math.min(e.sample(), length);
+                    last = starts[k];
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                if (starts[k] < 0 && marks.containsKey(names.get(k))) {
+                    starts[k] = marks.get(names.get(k));
+                }
+            }
+            if (count > 0 && starts[0] < 0) {
+                starts[0] = 0;
+            }
+            for (int k = 1; k < count; k++) {
+                if (starts[k] >= 0) {
+                    continue;
+                }
+                int q = k;
+                while (q < count && starts[q] < 0) {
+                    q++;
+                }
+                long from = starts[k - 1];
+                long to = q < count ? starts[q] : length;
+                int chars = 0;
+                for (int w = k - 1; w < q; w++) {
+                    chars += spans.get(w)[1] - spans.get(w)[0] + 1;
+                }
+                int done = spans.get(k - 1)[1] - spans.get(k - 1)[0] + 1;
+                for (int w = k; w < q; w++) {
+                    starts[w] = from + Math.round((to - from) * (double) done / Math.max(1, chars));
+                    done += spans.get(w)[1] - spans.get(w)[0] + 1;
+                }
+                k = q - 1;
+            }
+            for (int k = 1; k < count; k++) {
+                starts[k] = Math.max(starts[k], starts[k - 1]);
+            }
+            return starts;
         }
 
         private Utterance viaProgram(SpeechRequest request, String what) throws SpeechException {

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Issue 6's benchmark, in one run, on a workload of 140 distinct Arabic paragraphs (43,468 characters) built from the
+# reference article in ../shared (each paragraph joins two different paragraphs of it; nothing is committed):
+#   (a) the raw chain: espeak-ng -v ar -w on the whole text, then lame -b 64 -q 7
+#   (b) a naive per-paragraph script: espeak-ng and lame for each paragraph, then pandoc for the EPUB
+#   (c) rawi convert with an empty cache
+#   (d) rawi convert again after one paragraph changed
+#   (e) rawi convert on ten times the workload, with its peak resident memory
+# Prints medians of RUNS runs (E_RUNS for e) and the ratios c/a, b/c, d/c with the issue's targets.
+# Usage: bench/book.sh [ARTICLE] [RUNS]   (E_RUNS=1 by default; needs espeak-ng, lame, pandoc, GNU time)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+e_runs="${E_RUNS:-1}"
+command -v pandoc >/dev/null || { echo "bench/book.sh needs pandoc: apt-get install -y pandoc" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "bench/book.sh needs GNU time: apt-get install -y time" >&2; exit 1; }
+
+python3 - "$article" "$tmp" <<'PY'
+import sys
+src = [l.strip() for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
+pairs = [(a, b) for a in range(len(src)) for b in range(len(src)) if a != b][:140]
+work = [src[a] + ' ' + src[b] for a, b in pairs]
+open(sys.argv[2] + '/work.txt', 'w', encoding='utf-8').write('\n'.join(work) + '\n')
+big = [w + ' (' + str(k + 1) + ')' for k in range(10) for w in work]
+open(sys.argv[2] + '/work10.txt', 'w', encoding='utf-8').write('\n'.join(big) + '\n')
+PY
+paragraphs=$(wc -l < "$tmp/work.txt"); chars=$(python3 -c "import sys;print(sum(len(l.rstrip('\n')) for l in open('$tmp/work.txt',encoding='utf-8')))")
+
+chain() {
+  espeak-ng -v ar -s 166 -w "$tmp/chain.wav" -f "$tmp/work.txt"
+  lame --silent -b 64 -q 7 "$tmp/chain.wav" "$tmp/chain.mp3"
+}
+naive() {
+  rm -rf "$tmp/naive"; mkdir -p "$tmp/naive"
+  local i=0
+  while IFS= read -r line; do
+    i=$((i + 1))
+    espeak-ng -v ar -s 166 -w "$tmp/naive/p$i.wav" "$line"
+    lame --silent -b 64 -q 7 "$tmp/naive/p$i.wav" "$tmp/naive/p$i.mp3"
+  done < "$tmp/work.txt"
+  pandoc -f markdown -t epub3 --metadata title=bench --metadata lang=ar -o "$tmp/naive/book.epub" "$tmp/work.txt"
+}
+a=(); b=(); c=(); d=()
+for r in $(seq "$runs"); do
+  s=$(date +%s%N); chain; a+=($(ms_since "$s"))
+  s=$(date +%s%N); naive; b+=($(ms_since "$s"))
+  rm -rf "$tmp/cache" "$tmp/out"; cp "$tmp/work.txt" "$tmp/book.txt"
+  s=$(date +%s%N); rawi convert "$tmp/book.txt" -o "$tmp/out" --cache "$tmp/cache"; c+=($(ms_since "$s"))
+  sed -i '70s/$/ وانتهى./' "$tmp/book.txt"
+  s=$(date +%s%N); rawi convert "$tmp/book.txt" -o "$tmp/out" --cache "$tmp/cache"; d+=($(ms_since "$s"))
+done
+e=(); rss=()
+for r in $(seq "$e_runs"); do
+  rm -rf "$tmp/cache10" "$tmp/out10"
+  s=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$tmp/rss" java ${RAWI_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} -Djava.awt.headless=true \
+    -Drawi.voices="$root/voices" -jar "$root/target/rawi.jar" convert "$tmp/work10.txt" -o "$tmp/out10" \
+    --cache "$tmp/cache10" -q >/dev/null
+  e+=($(ms_since "$s")); rss+=($(tail -n 1 "$tmp/rss"))
+done
+ma=$(median "${a[@]}"); mb=$(median "${b[@]}"); mc=$(median "${c[@]}"); md=$(median "${d[@]}")
+me=$(median "${e[@]}"); mr=$(median "${rss[@]}")
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); workload: $paragraphs paragraphs, $chars characters"
+echo "medians of $runs runs (e: $e_runs), in ms:"
+echo "  (a) espeak-ng -w + lame, whole text       : $ma   (${a[*]})"
+echo "  (b) naive per-paragraph script + pandoc   : $mb   (${b[*]})"
+echo "  (c) rawi convert, empty cache             : $mc   (${c[*]})"
+echo "  (d) rawi convert, one paragraph changed   : $md   (${d[*]})"
+echo "  (e) rawi convert, ten times the workload  : $me   (${e[*]}), peak RSS $((mr / 1024)) MB (${rss[*]} KiB)"
+awk -v a="$ma" -v b="$mb" -v c="$mc" -v d="$md" -v m="$((mr / 1024))" 'BEGIN {
+  printf "c/a = %.2f (target <= 0.6)  %s\n", c / a, (c / a <= 0.6 ? "met" : "NOT met")
+  printf "b/c = %.2f (target >= 3)    %s\n", b / c, (b / c >= 3 ? "met" : "NOT met")
+  printf "d/c = %.2f (target <= 0.1)  %s\n", d / c, (d / c <= 0.1 ? "met" : "NOT met")
+  printf "peak RSS of (e) = %d MB (target <= 300)  %s\n", m, (m <= 300 ? "met" : "NOT met")
+}'
