@@ -91,6 +91,73 @@ public final class EspeakProvider implements SpeechProvider {
         }
     }
 
+    /**
+     * Where every word starts, in samples, words of all sentences in a row. Each engine word event goes to the last
+     * word that starts at or before its character position (events come in order, and a word takes the first
+     * event that reaches it); a word without one takes its mark, and failing that a place between its neighbours
+     * in proportion to their lengths in characters. eSpeak NG reports positions a character or two off around
+     * sentence ends, and drops marks there, so no single source is enough.
+     */
+    static long[] wordStarts(SpeechRequest request, Ssml ssml, List<EspeakLibrary.WordEvent> events,
+                                     Map<String, Long> marks, long length) {
+        List<int[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < request.sentences().size(); i++) {
+            for (int j = 0; j < request.sentences().get(i).words().size(); j++) {
+                spans.add(new int[] {ssml.wordStart[i][j], ssml.wordEnd[i][j]});
+                names.add("s" + i + "w" + j);
+            }
+        }
+        int count = spans.size();
+        long[] starts = new long[count];
+        java.util.Arrays.fill(starts, -1);
+        long last = 0;
+        for (EspeakLibrary.WordEvent e : events) {
+            int at = e.textPosition() - 1;
+            int k = -1;
+            for (int w = 0; w < count && spans.get(w)[0] - 2 <= at; w++) {
+                k = w;
+            }
+            if (k >= 0 && starts[k] < 0 && e.sample() >= last) {
+                starts[k] = Math.min(e.sample(), length);
+                last = starts[k];
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            if (starts[k] < 0 && marks.containsKey(names.get(k))) {
+                starts[k] = marks.get(names.get(k));
+            }
+        }
+        if (count > 0 && starts[0] < 0) {
+            starts[0] = 0;
+        }
+        for (int k = 1; k < count; k++) {
+            if (starts[k] >= 0) {
+                continue;
+            }
+            int q = k;
+            while (q < count && starts[q] < 0) {
+                q++;
+            }
+            long from = starts[k - 1];
+            long to = q < count ? starts[q] : length;
+            int chars = 0;
+            for (int w = k - 1; w < q; w++) {
+                chars += spans.get(w)[1] - spans.get(w)[0] + 1;
+            }
+            int done = spans.get(k - 1)[1] - spans.get(k - 1)[0] + 1;
+            for (int w = k; w < q; w++) {
+                starts[w] = from + Math.round((to - from) * (double) done / Math.max(1, chars));
+                done += spans.get(w)[1] - spans.get(w)[0] + 1;
+            }
+            k = q - 1;
+        }
+        for (int k = 1; k < count; k++) {
+            starts[k] = Math.max(starts[k], starts[k - 1]);
+        }
+        return starts;
+    }
+
     private static final class Engine implements SpeechEngine {
         private final VoiceDefinition voice;
         private final boolean library;
@@ -163,73 +230,6 @@ public final class EspeakProvider implements SpeechProvider {
                 sentences.add(new Mark(s.id(), begin, end, words, false));
             }
             return new Utterance(r.pcm(), EspeakLibrary.sampleRate(), sentences);
-        }
-
-        /**
-         * Where every word starts, in samples, words of all sentences in a row. Each engine word event goes to the last
-         * word that starts at or before its character position (events come in order, and a word takes the first
-         * event that reaches it); a word without one takes its mark, and failing that a place between its neighbours
-         * in proportion to their lengths in characters. eSpeak NG reports positions a character or two off around
-         * sentence ends, and drops marks there, so no single source is enough.
-         */
-        private static long[] wordStarts(SpeechRequest request, Ssml ssml, List<EspeakLibrary.WordEvent> events,
-                                         Map<String, Long> marks, long length) {
-            List<int[]> spans = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < request.sentences().size(); i++) {
-                for (int j = 0; j < request.sentences().get(i).words().size(); j++) {
-                    spans.add(new int[] {ssml.wordStart[i][j], ssml.wordEnd[i][j]});
-                    names.add("s" + i + "w" + j);
-                }
-            }
-            int count = spans.size();
-            long[] starts = new long[count];
-            java.util.Arrays.fill(starts, -1);
-            long last = 0;
-            for (EspeakLibrary.WordEvent e : events) {
-                int at = e.textPosition() - 1;
-                int k = -1;
-                for (int w = 0; w < count && spans.get(w)[0] - 2 <= at; w++) {
-                    k = w;
-                }
-                if (k >= 0 && starts[k] < 0 && e.sample() >= last) {
-                    starts[k] = Math.min(e.sample(), length);
-                    last = starts[k];
-                }
-            }
-            for (int k = 0; k < count; k++) {
-                if (starts[k] < 0 && marks.containsKey(names.get(k))) {
-                    starts[k] = marks.get(names.get(k));
-                }
-            }
-            if (count > 0 && starts[0] < 0) {
-                starts[0] = 0;
-            }
-            for (int k = 1; k < count; k++) {
-                if (starts[k] >= 0) {
-                    continue;
-                }
-                int q = k;
-                while (q < count && starts[q] < 0) {
-                    q++;
-                }
-                long from = starts[k - 1];
-                long to = q < count ? starts[q] : length;
-                int chars = 0;
-                for (int w = k - 1; w < q; w++) {
-                    chars += spans.get(w)[1] - spans.get(w)[0] + 1;
-                }
-                int done = spans.get(k - 1)[1] - spans.get(k - 1)[0] + 1;
-                for (int w = k; w < q; w++) {
-                    starts[w] = from + Math.round((to - from) * (double) done / Math.max(1, chars));
-                    done += spans.get(w)[1] - spans.get(w)[0] + 1;
-                }
-                k = q - 1;
-            }
-            for (int k = 1; k < count; k++) {
-                starts[k] = Math.max(starts[k], starts[k - 1]);
-            }
-            return starts;
         }
 
         private Utterance viaProgram(SpeechRequest request, String what) throws SpeechException {
