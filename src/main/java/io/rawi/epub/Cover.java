@@ -18,10 +18,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.AttributedString;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Draws a cover image: the title, shaped and laid out in its own direction (Java2D's text layout does Arabic shaping
@@ -45,23 +46,21 @@ public final class Cover {
      * or when Java cannot use the system's fonts at all (no fontconfig or FreeType on a minimal machine).
      */
     public static Optional<String> fontFor(String text) {
-        String[] installed;
         try {
-            installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+            for (String family : PREFERRED) {
+                Font font = new Font(family, Font.PLAIN, 12);
+                if (font.getFamily(Locale.ROOT).equals(family) && font.canDisplayUpTo(text) == -1) {
+                    return Optional.of(family);
+                }
+            }
+            // none of the usual faces: look through every installed family (slow with large font collections)
+            return Stream.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+                    .filter(f -> !LOGICAL.contains(f))
+                    .filter(f -> new Font(f, Font.PLAIN, 12).canDisplayUpTo(text) == -1)
+                    .findFirst();
         } catch (LinkageError | InternalError | RuntimeException e) {
             return Optional.empty();
         }
-        List<String> candidates = new ArrayList<>(PREFERRED);
-        for (String family : installed) {
-            if (!candidates.contains(family)) {
-                candidates.add(family);
-            }
-        }
-        Set<String> present = Set.of(installed);
-        return candidates.stream()
-                .filter(f -> present.contains(f) && !LOGICAL.contains(f))
-                .filter(f -> new Font(f, Font.PLAIN, 12).canDisplayUpTo(text) == -1)
-                .findFirst();
     }
 
     /** A PNG cover, or empty when no installed font can draw the title and authors. */
