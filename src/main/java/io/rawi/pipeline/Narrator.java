@@ -87,6 +87,7 @@ final class Narrator {
             return t;
         });
         try {
+            progress.start(blocks.size());
             List<Future<NarratedBlock>> jobs = new ArrayList<>();
             CountDownLatch[] spoken = new CountDownLatch[blocks.size()];
             for (int i = 0; i < blocks.size(); i++) {
@@ -111,7 +112,6 @@ final class Narrator {
                     return done.block();
                 }));
             }
-            progress.start(blocks.size());
             List<NarratedBlock> done = new ArrayList<>();
             for (Future<NarratedBlock> job : jobs) {
                 done.add(job.get());
