@@ -43,6 +43,7 @@ public final class OverlayChecker {
             declared.put(d.group(1) == null ? "" : d.group(1), clock(d.group(2)));
         }
         Map<String, Long> audioMillis = new HashMap<>();
+        Map<String, Set<String>> idsByDocument = new HashMap<>();
         List<Par> all = new ArrayList<>();
         long total = 0;
         Matcher items = Pattern.compile("<item id=\"(smil-[^\"]+)\" href=\"([^\"]+)\"").matcher(opf);
@@ -64,7 +65,7 @@ public final class OverlayChecker {
                 assertFalse(audio.getAttribute("src").contains("#"), "no fragment in audio URLs");
                 Par p = new Par(doc, src[1], audioPath, clock(audio.getAttribute("clipBegin")),
                         clock(audio.getAttribute("clipEnd")));
-                assertTrue(ids(files, doc).contains(p.textId()), p + ": no such id in " + doc);
+                assertTrue(idsByDocument.computeIfAbsent(doc, x -> ids(files, x)).contains(p.textId()), p + ": no such id in " + doc);
                 assertTrue(p.endMs() > p.beginMs(), p + ": empty clip");
                 long length = audioMillis.computeIfAbsent(audioPath, a -> decodedMillis(files, a));
                 assertTrue(p.endMs() <= length + 1, p + ": beyond the end of the audio (" + length + " ms)");

@@ -3,6 +3,7 @@ package io.rawi.audio;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.internal.IoMessages;
+import io.rawi.internal.Processes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -217,11 +219,7 @@ public final class AudiobookWriter implements AutoCloseable {
         }
         command.addAll(List.of("-c:a", "copy", "-metadata:s:a:0", "language=" + Id3.iso639_2(tags.language()),
                 "-f", "ipod", "-y", out.toString()));
-        Process mux = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(mux.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!mux.waitFor(5, TimeUnit.MINUTES) || mux.exitValue() != 0) {
-            throw new ProcessingException(out + ": ffmpeg could not write the M4B: " + log.strip());
-        }
+        Processes.run(command, new byte[0], Duration.ofMinutes(5), out + ": ffmpeg could not write the M4B");
     }
 
     /** FFMETADATA escaping: '=', ';', '#', '\' and newlines take a backslash. */

@@ -1,13 +1,12 @@
 package io.rawi.audio;
 
 import io.rawi.error.ProcessingException;
+import io.rawi.internal.Processes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OpusEncoder implements AudioEncoder {
     static final int BITRATE = 32;
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     /** @throws ProcessingException when opusenc is not installed */
     public OpusEncoder() throws ProcessingException {
@@ -54,31 +54,12 @@ public final class OpusEncoder implements AudioEncoder {
                 "--title", tags.title(), "--album", tags.album(), "--artist", tags.artist(),
                 "--tracknumber", tags.track() + "/" + tags.tracks(), "--comment", "LANGUAGE=" + tags.language(),
                 "-", out.toString());
+        ByteArrayOutputStream wav = new ByteArrayOutputStream(audio.pcm().length * 2 + 44);
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread reader = new Thread(() -> {
-                try (InputStream in = p.getErrorStream()) {
-                    in.transferTo(err);
-                } catch (IOException e) {
-                    // opusenc's messages are only for the error report
-                }
-            });
-            reader.start();
-            try (OutputStream in = p.getOutputStream()) {
-                WavEncoder.write(in, audio.pcm(), audio.sampleRate());
-            }
-            int status = p.waitFor();
-            reader.join();
-            if (status != 0) {
-                throw new ProcessingException(out + ": opusenc exited with status " + status + ": "
-                        + err.toString(StandardCharsets.UTF_8).strip());
-            }
+            WavEncoder.write(wav, audio.pcm(), audio.sampleRate());
         } catch (IOException e) {
-            throw new ProcessingException(out + ": opusenc failed (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProcessingException(out + ": interrupted");
+            throw new IllegalStateException(e);
         }
+        Processes.run(command, wav.toByteArray(), TIMEOUT, out.toString());
     }
 }

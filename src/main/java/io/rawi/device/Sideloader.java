@@ -4,6 +4,7 @@ import io.rawi.error.BadInputException;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.internal.IoMessages;
+import io.rawi.internal.Processes;
 import io.rawi.internal.Programs;
 
 import java.io.ByteArrayOutputStream;
@@ -15,10 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -137,23 +138,18 @@ public final class Sideloader {
     }
 
     private static Path azw3(Path epub, String stem) throws RawiException {
+        Path out;
         try {
-            Path out = Files.createTempDirectory("rawi-azw3-").resolve(stem + ".azw3");
-            Process p = new ProcessBuilder("ebook-convert", epub.toString(), out.toString())
-                    .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(out)) {
-                p.destroyForcibly();
-                String[] lines = log.strip().split("\n");
-                throw new ProcessingException(epub + ": ebook-convert could not make an AZW3: " + lines[lines.length - 1]);
-            }
-            return out;
+            out = Files.createTempDirectory("rawi-azw3-").resolve(stem + ".azw3");
         } catch (IOException e) {
             throw new ProcessingException(epub + ": ebook-convert failed (" + IoMessages.reason(e) + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProcessingException("interrupted");
         }
+        Processes.run(List.of("ebook-convert", epub.toString(), out.toString()), new byte[0], Duration.ofMinutes(10),
+                epub + ": ebook-convert could not make an AZW3");
+        if (!Files.isRegularFile(out)) {
+            throw new ProcessingException(epub + ": ebook-convert wrote no AZW3");
+        }
+        return out;
     }
 
     private static void deleteQuietly(Path p) {

@@ -60,7 +60,7 @@ public final class EpubBuilder {
                 Resource.Content.of(docs.titlePage(m.language(), m.title(), book.titlePage()))));
         pkg.addToSpine("titlepage");
         Labels labels = pkg.labels();
-        pkg.addToc(new EpubPackage.NavEntry(pkg.labels().titlePage(), TITLE_PAGE, List.of()));
+        pkg.addToc(new EpubPackage.NavEntry(labels.titlePage(), TITLE_PAGE, List.of()));
         pkg.addLandmark(new EpubPackage.Landmark("titlepage", labels.titlePage(), TITLE_PAGE));
         for (Chapter c : book.chapters()) {
             pkg.add(new Resource(c.name(), href(c), "application/xhtml+xml", Set.of(), null,

@@ -1,5 +1,7 @@
 package io.rawi.speech;
 
+import io.rawi.error.ProcessingException;
+import io.rawi.internal.Processes;
 import io.rawi.internal.Programs;
 
 import java.io.IOException;
@@ -104,7 +106,7 @@ public final class CommandProvider implements SpeechProvider {
                         .replace("{out}", out.toString()).replace("{lang}", request.language().tag())
                         .replace("{voice}", voice.engineVoice()));
             }
-            Processes.Result r = Processes.run(command, new byte[0], request.timeout(), what);
+            Processes.Result r = speechProcess(command, new byte[0], request.timeout(), what);
             byte[] wav = toFile ? (Files.exists(out) ? Files.readAllBytes(out) : new byte[0]) : r.stdout();
             if (wav.length == 0) {
                 throw new SpeechException(what + ": " + command.get(0) + " wrote no audio for sentence " + s.id());
@@ -119,6 +121,16 @@ public final class CommandProvider implements SpeechProvider {
         @Override
         public void close() {
             // nothing is kept between calls
+        }
+    }
+
+    /** {@link Processes#run} for a speech program: its failures are speech failures. */
+    static Processes.Result speechProcess(List<String> command, byte[] stdin, java.time.Duration timeout, String what)
+            throws SpeechException {
+        try {
+            return Processes.run(command, stdin, timeout, what);
+        } catch (ProcessingException e) {
+            throw new SpeechException(e.getMessage(), e);
         }
     }
 

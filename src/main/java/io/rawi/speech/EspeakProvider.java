@@ -1,5 +1,7 @@
 package io.rawi.speech;
 
+import io.rawi.error.ProcessingException;
+import io.rawi.internal.Processes;
 import io.rawi.internal.Programs;
 import org.apache.commons.text.StringEscapeUtils;
 
@@ -244,7 +246,8 @@ public final class EspeakProvider implements SpeechProvider {
                         "-a", String.valueOf(Math.min(200, voice.volume())), "-m", "--stdout", "--stdin");
                 String ssml = "<speak xml:lang=\"" + request.language().tag() + "\">"
                         + StringEscapeUtils.escapeXml10(s.text()) + "</speak>";
-                Processes.Result r = Processes.run(command, ssml.getBytes(StandardCharsets.UTF_8), perSentence, what);
+                Processes.Result r = CommandProvider.speechProcess(command, ssml.getBytes(StandardCharsets.UTF_8),
+                        perSentence, what);
                 Pcm.Samples samples;
                 try {
                     samples = Pcm.decodeWav(r.stdout());

@@ -22,11 +22,9 @@ import java.util.Map;
  */
 public final class Lexicon {
     private static final String PLS = "http://www.w3.org/2005/01/pronunciation-lexicon";
-    private final Path source;
     private final Map<String, String> aliases;
 
-    private Lexicon(Path source, Map<String, String> aliases) {
-        this.source = source;
+    private Lexicon(Map<String, String> aliases) {
         this.aliases = Map.copyOf(aliases);
     }
 
@@ -60,7 +58,7 @@ public final class Lexicon {
                     aliases.put(graphemes.item(g).getTextContent().strip(), replacement);
                 }
             }
-            return new Lexicon(file, aliases);
+            return new Lexicon(aliases);
         } catch (SAXException e) {
             throw new BadInputException(file + ": not well-formed XML (" + e.getMessage() + ")");
         } catch (IOException e) {
@@ -73,13 +71,5 @@ public final class Lexicon {
     /** The alias for a whole word, or the word itself. */
     public String apply(String word) {
         return aliases.getOrDefault(word, word);
-    }
-
-    public int size() {
-        return aliases.size();
-    }
-
-    public Path source() {
-        return source;
     }
 }

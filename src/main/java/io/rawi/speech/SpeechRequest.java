@@ -15,9 +15,4 @@ public record SpeechRequest(String paragraphId, Language language, List<SpokenSe
     public SpeechRequest {
         sentences = List.copyOf(sentences);
     }
-
-    /** Number of words to say, for sizing timeouts. */
-    public int wordCount() {
-        return sentences.stream().mapToInt(s -> s.words().size()).sum();
-    }
 }

@@ -19,13 +19,11 @@ import java.util.Optional;
  * @param isDefault     the default voice for its languages
  * @param command       for the {@code command} backend: the program and its arguments, with placeholders
  * @param timeoutBase   seconds any synthesis call may take, plus {@code timeoutPerWord} for each word
- * @param gender        "female", "male" or "neutral", for the accessibility summary
  * @param source        the file it was read from
  */
 public record VoiceDefinition(String id, String name, List<String> languages, String backend, String engineVoice,
                               int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
-                              List<String> command, double timeoutBase, double timeoutPerWord, String gender,
-                              Path source) {
+                              List<String> command, double timeoutBase, double timeoutPerWord, Path source) {
     public VoiceDefinition {
         languages = List.copyOf(languages);
         command = List.copyOf(command);

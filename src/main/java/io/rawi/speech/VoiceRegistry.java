@@ -113,8 +113,7 @@ public final class VoiceRegistry {
                 p.getProperty("voice", languages.isEmpty() ? id : languages.get(0)),
                 percent(p, "rate", file), percent(p, "pitch", file), percent(p, "volume", file), lexicon,
                 Boolean.parseBoolean(p.getProperty("default", "false").strip()), command,
-                number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file),
-                p.getProperty("gender", "neutral").strip(), file);
+                number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file), file);
     }
 
     private static String required(Properties p, String key, Path file) throws BadInputException {

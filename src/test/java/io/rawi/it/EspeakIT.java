@@ -214,7 +214,7 @@ class EspeakIT {
         VoiceDefinition withLexicon = registry.byId("ar-espeak").orElseThrow();
         assertTrue(withLexicon.lexicon().isPresent());
         VoiceDefinition without = new VoiceDefinition("plain", "plain", List.of("ar"), "espeak", "ar", 95, 100, 100,
-                Optional.empty(), false, List.of(), 30, 1, "male", withLexicon.source());
+                Optional.empty(), false, List.of(), 30, 1, withLexicon.source());
         Paragraph p = Segmenter.paragraph("p0001", Paragraph.Kind.BODY, "قال الوزير جيهون بيراموف.", Language.ARABIC);
         try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
                 Optional.empty())) {

@@ -1,4 +1,6 @@
-package io.rawi.speech;
+package io.rawi.internal;
+
+import io.rawi.error.ProcessingException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,20 +16,27 @@ import java.util.concurrent.TimeUnit;
  * Runs an external program without a shell, feeding its standard input and collecting its output, with a timeout.
  * Failures are reported with the command, the exit status and the tail of standard error.
  */
-final class Processes {
+public final class Processes {
     /** What a finished program gave back. */
-    record Result(byte[] stdout) {
+    public record Result(byte[] stdout) {
     }
 
     private Processes() {
     }
 
-    static Result run(List<String> command, byte[] stdin, Duration timeout, String what) throws SpeechException {
+    /**
+     * Runs {@code command} with {@code stdin} as its input.
+     *
+     * @param what names the job in messages (a paragraph and backend, a file)
+     * @throws ProcessingException when it cannot start, exits non-zero, or outlives {@code timeout}
+     */
+    public static Result run(List<String> command, byte[] stdin, Duration timeout, String what)
+            throws ProcessingException {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new SpeechException(what + ": cannot start " + command.get(0) + " (" + e.getMessage() + ")", e);
+            throw new ProcessingException(what + ": cannot start " + command.get(0) + " (" + e.getMessage() + ")", e);
         }
         CompletableFuture<byte[]> out = drain(process.getInputStream());
         CompletableFuture<byte[]> err = drain(process.getErrorStream());
@@ -40,20 +49,20 @@ final class Processes {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new SpeechException(what + ": " + String.join(" ", command) + " did not finish within "
+                throw new ProcessingException(what + ": " + String.join(" ", command) + " did not finish within "
                         + timeout.toSeconds() + " s and was stopped");
             }
             int status = process.exitValue();
             byte[] stdout = out.join();
             if (status != 0) {
-                throw new SpeechException(what + ": " + String.join(" ", command) + " exited with status " + status
+                throw new ProcessingException(what + ": " + String.join(" ", command) + " exited with status " + status
                         + tail(err.join()));
             }
             return new Result(stdout);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new SpeechException(what + ": interrupted", e);
+            throw new ProcessingException(what + ": interrupted", e);
         }
     }
 
