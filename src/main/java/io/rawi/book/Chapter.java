@@ -5,14 +5,25 @@ import io.rawi.source.Language;
 import java.util.List;
 
 /**
- * A chapter: one XHTML content document, with its heading and body paragraphs.
+ * A chapter: one XHTML content document, with its heading and body.
  *
  * @param number   1-based, in reading order
  * @param heading  its title, shown as {@code <h1>} and narrated
+ * @param blocks   its body as laid out: paragraphs, section headings, lists, quotations, figures
  */
-public record Chapter(int number, Paragraph heading, List<Paragraph> paragraphs, Language language) {
+public record Chapter(int number, Paragraph heading, List<Block> blocks, Language language) {
     public Chapter {
-        paragraphs = List.copyOf(paragraphs);
+        blocks = List.copyOf(blocks);
+    }
+
+    /** A chapter of plain paragraphs. */
+    public static Chapter of(int number, Paragraph heading, List<Paragraph> paragraphs, Language language) {
+        return new Chapter(number, heading, paragraphs.stream().<Block>map(Block.Text::new).toList(), language);
+    }
+
+    /** Every narrated paragraph of the body (section headings, list items, quotations and captions too), in order. */
+    public List<Paragraph> paragraphs() {
+        return blocks.stream().flatMap(Block::paragraphs).toList();
     }
 
     /** The file stem of its content document: {@code chapter-001}. */

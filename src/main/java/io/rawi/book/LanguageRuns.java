@@ -26,7 +26,8 @@ public final class LanguageRuns {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-            if (!Character.isLetter(cp) || s == home || home == null) {
+            if (!Character.isLetter(cp) || s == home || home == null || s == Character.UnicodeScript.COMMON
+                    || s == Character.UnicodeScript.INHERITED) {
                 i += Character.charCount(cp);
                 continue;
             }

@@ -10,16 +10,21 @@ import io.rawi.pipeline.BookAssembler;
 import io.rawi.pipeline.CleaningReport;
 import io.rawi.source.Language;
 import io.rawi.source.SourceText;
-import io.rawi.source.TextReader;
+import io.rawi.source.Fetcher;
+import io.rawi.source.Inputs;
+import io.rawi.source.SourceDocument;
+import io.rawi.clean.Change;
+import io.rawi.clean.Finding;
+import io.rawi.error.BadInputException;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 @Parameters(commandDescription = "Print the cleaned text on stdout and the changes on stderr")
 final class CleanCommand extends Command {
-    @Parameter(description = "INPUT", required = true, arity = 1)
+    @Parameter(description = "INPUT  (a text, Markdown or HTML file, an http(s) URL, or - for standard input)", required = true, arity = 1)
     List<String> inputs = new ArrayList<>();
 
     @Parameter(names = "--report", description = "Write the changes on stderr as JSON (as in cleaning.json)")
@@ -33,20 +38,42 @@ final class CleanCommand extends Command {
             description = "Digits: keep, western or arabic-indic")
     CleanOptions.Digits digits = CleanOptions.Digits.KEEP;
 
+    @Parameter(names = "--format", converter = Converters.FormatConverter.class,
+            description = "How to read the input: auto, text, markdown or html (default: from its name or content)")
+    Inputs.Format format = Inputs.Format.AUTO;
+
+    @Parameter(names = "--timeout", description = "Seconds a URL may take to fetch")
+    int timeout = 30;
 
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
-        Path path = Path.of(inputs.get(0));
-        SourceText src = TextReader.read(path);
-        CleanResult r = BookAssembler.clean(src, 1, 1,
-                new CleanOptions(language != null ? language : src.language(), digits));
-        r.paragraphs().forEach(out::println);
+        String location = inputs.get(0);
+        Inputs reader = new Inputs(new Fetcher(Duration.ofSeconds(timeout)), System.in);
+        Inputs.Raw raw = reader.raw(location, format);
+        if (raw.format() == Inputs.Format.EPUB) {
+            throw new BadInputException(location + ": an EPUB is a finished book; 'rawi clean' reads text, Markdown "
+                    + "and HTML articles");
+        }
+        SourceDocument doc = reader.read(raw);
+        List<Change> changes = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        int first = 1;
+        for (int c = 0; c < doc.chapters().size(); c++) {
+            SourceText src = doc.chapters().get(c);
+            CleanResult r = BookAssembler.clean(src, c + 1, first,
+                    new CleanOptions(language != null ? language : src.language(), digits));
+            first += src.paragraphs().size();
+            r.paragraphs().forEach(out::println);
+            changes.addAll(r.changes());
+            findings.addAll(r.findings());
+        }
+        doc.notes().forEach(n -> err.println("note: " + n));
         if (report) {
-            err.print(CleaningReport.json(List.of(path), Rules.standard(), r.changes(), r.findings()));
+            err.print(CleaningReport.json(List.of(location), Rules.standard(), changes, findings));
         } else {
-            r.changes().forEach(c -> err.println(CleaningReport.line(c)));
-            r.findings().forEach(f -> err.println(f.paragraph() + " " + f.rule() + ": " + f.message() + " (not changed)"));
-            err.println(r.changes().size() + " changes, " + r.findings().size() + " findings");
+            changes.forEach(c -> err.println(CleaningReport.line(c)));
+            findings.forEach(f -> err.println(f.paragraph() + " " + f.rule() + ": " + f.message() + " (not changed)"));
+            err.println(changes.size() + " changes, " + findings.size() + " findings");
         }
         return 0;
     }

@@ -11,10 +11,12 @@ import io.rawi.pipeline.ConvertOptions;
 import io.rawi.pipeline.ConvertResult;
 import io.rawi.pipeline.Pipeline;
 import io.rawi.pipeline.Progress;
+import io.rawi.source.Inputs;
 import io.rawi.source.Language;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ import java.util.Optional;
         + "(captions on the playlist's timeline), with --audiobook <slug>.mp3 or .m4b (audiobook players, chapters), "
         + "timings.json and cleaning.json. 'rawi sideload' copies the book onto a reader.")
 final class ConvertCommand extends Command {
-    @Parameter(description = "INPUT...  (text files; several make one book with a chapter each)", required = true)
+    @Parameter(description = "INPUT...  (text, Markdown, HTML or EPUB files, http(s) URLs, or - for standard input; "
+            + "several make one book with a chapter each, or one book each with --each)", required = true)
     List<String> inputs = new ArrayList<>();
 
     @Parameter(names = {"-o", "--output"}, description = "Folder to write <slug>/ into")
@@ -116,6 +119,17 @@ final class ConvertCommand extends Command {
     @Parameter(names = {"-q", "--quiet"}, description = "No progress and no notes; only errors, and the book's path")
     boolean quiet;
 
+    @Parameter(names = "--each", description = "One book per input instead of one book with a chapter per input")
+    boolean each;
+
+    @Parameter(names = "--format", converter = Converters.FormatConverter.class,
+            description = "How to read the inputs: auto, text, markdown, html or epub (default: from each one's name, "
+                    + "type or content)")
+    Inputs.Format format = Inputs.Format.AUTO;
+
+    @Parameter(names = "--timeout", description = "Seconds a URL (page or image) may take to fetch")
+    int timeout = 30;
+
     @Parameter(names = {"-j", "--jobs"}, description = "Paragraphs to speak and encode at once (default: one per core)")
     int jobs;
 
@@ -124,18 +138,45 @@ final class ConvertCommand extends Command {
     int run(PrintStream out, PrintStream err) throws RawiException {
         Progress progress = quiet ? Progress.silent()
                 : System.console() != null ? new TerminalProgress(err) : Progress.lines(err::println);
-        ConvertResult r = new Pipeline(quiet ? line -> { } : err::println, progress).convert(options());
+        ConvertOptions all = options();
+        if (!each || all.inputs().size() == 1) {
+            report(new Pipeline(quiet ? line -> { } : err::println, progress).convert(all), out, err);
+            return 0;
+        }
+        if (slug != null || title != null) {
+            throw new BadInputException("--each makes one book per input, each named from its input; --slug and "
+                    + "--title name a single book and cannot go with it");
+        }
+        int failed = 0;
+        int worst = 0;
+        for (String input : all.inputs()) {
+            try {
+                report(new Pipeline(quiet ? line -> { } : err::println, progress).convert(all.withInputs(List.of(input))),
+                        out, err);
+            } catch (RawiException e) {
+                err.println("rawi: " + e.getMessage());
+                failed++;
+                worst = Math.max(worst, e.exitCode());
+            }
+        }
+        if (failed > 0) {
+            err.println("rawi: " + failed + " of " + all.inputs().size() + " inputs failed; the other books were made");
+            return worst;
+        }
+        return 0;
+    }
+
+    private void report(ConvertResult r, PrintStream out, PrintStream err) {
         if (!quiet) {
             r.notes().forEach(n -> err.println("note: " + n));
         }
         out.println(r.epub());
         if (quiet) {
-            return 0;
+            return;
         }
         out.println("  " + r.paragraphs() + " paragraphs, " + r.changes() + " cleaning changes (see "
                 + r.folder().resolve("cleaning.json") + ")");
         r.validation().ifPresent(v -> out.println("  " + v.summary()));
-        return 0;
     }
 
     ConvertOptions options() throws BadInputException {
@@ -159,7 +200,10 @@ final class ConvertCommand extends Command {
         if (!List.of("mp3", "wav", "opus").contains(format)) {
             throw new BadInputException("--audio-format '" + audioFormat + "': expected mp3, wav or opus");
         }
-        return new ConvertOptions(inputs.stream().map(Path::of).toList(), Path.of(output), Optional.ofNullable(slug),
+        if (timeout <= 0) {
+            throw new BadInputException("--timeout " + timeout + ": give a number of seconds, above 0");
+        }
+        return new ConvertOptions(List.copyOf(inputs), Path.of(output), Optional.ofNullable(slug),
                 Optional.ofNullable(title).map(String::strip).filter(s -> !s.isEmpty()), authors,
                 Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(ConvertCommand::urn),
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
@@ -167,7 +211,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
                 Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
                 noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
-                cacheSizeMb);
+                cacheSizeMb, this.format, Duration.ofSeconds(timeout));
     }
 
     private static String urn(String id) {

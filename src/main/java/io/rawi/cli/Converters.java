@@ -66,4 +66,17 @@ final class Converters {
             }
         }
     }
+
+    static final class FormatConverter implements IStringConverter<io.rawi.source.Inputs.Format> {
+        @Override
+        public io.rawi.source.Inputs.Format convert(String value) {
+            String v = value.toUpperCase(Locale.ROOT).replace("MD", "MARKDOWN").replace("TXT", "TEXT")
+                    .replace("HTM", "HTML").replace("HTMLL", "HTML");
+            try {
+                return io.rawi.source.Inputs.Format.valueOf(v);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException("--format '" + value + "': expected auto, text, markdown, html or epub");
+            }
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package io.rawi.epub;
 
+import io.rawi.book.Block;
 import io.rawi.book.Chapter;
 import io.rawi.book.LanguageRuns;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.book.Word;
+import io.rawi.source.Image;
 import io.rawi.source.Language;
 
 import java.util.List;
@@ -51,13 +53,35 @@ final class ContentDocuments {
         x.start("body");
         x.start("section", "epub:type", "chapter", "role", "doc-chapter", "aria-labelledby", chapter.heading().id());
         block(x, "h1", chapter.heading(), null);
-        for (Paragraph p : chapter.paragraphs()) {
-            block(x, "p", p, null);
+        for (Block b : chapter.blocks()) {
+            if (b instanceof Block.Text t) {
+                block(x, "p", t.paragraph(), null);
+            } else if (b instanceof Block.Heading h) {
+                block(x, "h" + h.level(), h.paragraph(), null);
+            } else if (b instanceof Block.ItemList l) {
+                x.start(l.ordered() ? "ol" : "ul");
+                l.items().forEach(p -> block(x, "li", p, null));
+                x.end();
+            } else if (b instanceof Block.Quote q) {
+                x.start("blockquote");
+                q.body().forEach(p -> block(x, "p", p, null));
+                x.end();
+            } else if (b instanceof Block.Figure f) {
+                x.start("figure");
+                x.empty("img", "src", "../" + imageHref(f.image()), "alt", f.image().alt().orElse(""));
+                f.caption().ifPresent(c -> block(x, "figcaption", c, null));
+                x.end();
+            }
         }
         x.end();
         x.end();
         x.end();
         return x.finish();
+    }
+
+    /** Where an embedded image lives, relative to the package document. */
+    static String imageHref(Image image) {
+        return "images/" + image.name();
     }
 
     private void block(Xml x, String element, Paragraph p, String cssClass) {

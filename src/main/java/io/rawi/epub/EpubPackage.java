@@ -39,6 +39,7 @@ public final class EpubPackage {
     private final Set<String> features = new LinkedHashSet<>(
             List.of("structuralNavigation", "tableOfContents", "readingOrder"));
     private String summary = "";
+    private boolean conformance = true;
     private final Labels labels;
 
     public EpubPackage(Metadata metadata) {
@@ -123,6 +124,23 @@ public final class EpubPackage {
             sufficientModes.add(mode);
         }
         return this;
+    }
+
+    /** Replaces a sufficient access mode: {@code textual} by {@code textual,visual} when an image lacks alt text. */
+    public EpubPackage sufficientModeInstead(String old, String replacement) {
+        sufficientModes.remove(old);
+        sufficientModes.add(replacement);
+        return this;
+    }
+
+    /** Drops the WCAG conformance claim (an image without a text alternative cannot claim it). */
+    public EpubPackage withoutConformanceClaim() {
+        conformance = false;
+        return this;
+    }
+
+    boolean conformance() {
+        return conformance;
     }
 
     public EpubPackage addAccessibilityFeature(String feature) {

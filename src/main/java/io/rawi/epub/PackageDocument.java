@@ -46,9 +46,11 @@ final class PackageDocument {
         pkg.features().forEach(f -> x.leaf("meta", f, "property", "schema:accessibilityFeature"));
         x.leaf("meta", "none", "property", "schema:accessibilityHazard");
         x.leaf("meta", pkg.summary(), "property", "schema:accessibilitySummary");
-        x.leaf("meta", CONFORMS_TO, "property", "dcterms:conformsTo", "id", "conf");
-        x.leaf("meta", "rawi (automated checks: EPUBCheck, DAISY Ace)", "property", "a11y:certifiedBy",
-                "refines", "#conf");
+        if (pkg.conformance()) {
+            x.leaf("meta", CONFORMS_TO, "property", "dcterms:conformsTo", "id", "conf");
+            x.leaf("meta", "rawi (automated checks: EPUBCheck, DAISY Ace)", "property", "a11y:certifiedBy",
+                    "refines", "#conf");
+        }
         for (MetaProperty meta : pkg.metas()) {
             x.leaf("meta", meta.value(), "property", meta.property(),
                     "refines", meta.refines() == null ? null : "#" + meta.refines(), "id", meta.id());

@@ -54,7 +54,11 @@ public final class Overlays {
             }
         }
         Map<String, List<Paragraph>> documents = new LinkedHashMap<>();
-        documents.put("titlepage", book.titlePage());
+        if (!book.titlePage().isEmpty()) {
+            documents.put("titlepage", book.titlePage());
+        }
+        book.imported().ifPresent(in -> in.documents().stream().filter(d -> !d.paragraphs().isEmpty())
+                .forEach(d -> documents.put(d.id(), d.paragraphs())));
         for (Chapter c : book.chapters()) {
             List<Paragraph> blocks = new ArrayList<>();
             blocks.add(c.heading());

@@ -1,5 +1,6 @@
 package io.rawi.pipeline;
 
+import io.rawi.book.Block;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
 import io.rawi.book.Metadata;
@@ -11,16 +12,23 @@ import io.rawi.clean.CleanResult;
 import io.rawi.clean.Cleaner;
 import io.rawi.clean.Finding;
 import io.rawi.clean.Rules;
+import io.rawi.epubin.EpubReader;
+import io.rawi.error.BadInputException;
 import io.rawi.error.RawiException;
 import io.rawi.source.Language;
+import io.rawi.source.Fetcher;
+import io.rawi.source.Image;
+import io.rawi.source.Inputs;
+import io.rawi.source.SourceBlock;
+import io.rawi.source.SourceDocument;
 import io.rawi.source.SourceText;
-import io.rawi.source.TextReader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,24 +41,60 @@ import java.util.UUID;
 public final class BookAssembler {
     static final int TITLE_WORDS = 8;
 
-    /** The book and what cleaning did to it. */
-    public record Assembled(Book book, List<Change> changes, List<Finding> findings) {
+    /** The book, what cleaning did to it, and what the readers noticed. */
+    public record Assembled(Book book, List<Change> changes, List<Finding> findings, List<String> notes) {
     }
 
     private static final Cleaner CLEANER = new Cleaner(Rules.standard());
 
     public Assembled assemble(ConvertOptions o) throws RawiException {
-        List<SourceText> sources = new ArrayList<>();
-        for (var path : o.inputs()) {
-            sources.add(TextReader.read(path));
+        Inputs inputs = new Inputs(new Fetcher(o.timeout()), System.in);
+        List<SourceDocument> sources = new ArrayList<>();
+        for (String location : o.inputs()) {
+            Inputs.Raw raw = inputs.raw(location, o.format());
+            if (raw.format() == Inputs.Format.EPUB) {
+                if (o.inputs().size() > 1) {
+                    throw new BadInputException(location + ": an EPUB is converted on its own; give it alone, or use "
+                            + "--each to make one book per input");
+                }
+                return assembleEpub(raw, o);
+            }
+            sources.add(inputs.read(raw));
         }
+        return assemble(sources, o);
+    }
+
+    /** An existing EPUB: its documents kept and given ids, its metadata unless the options say otherwise. */
+    private static Assembled assembleEpub(Inputs.Raw raw, ConvertOptions o) throws RawiException {
+        EpubReader.Result r = EpubReader.read(raw.location(), raw.zipEntries(), o.sync(), o.language());
+        Language language = r.language().orElse(Language.ENGLISH);
+        String title = o.title().orElse(r.title());
+        List<String> authors = o.authors().isEmpty() ? r.authors() : o.authors();
+        List<String> subjects = new ArrayList<>(r.subjects());
+        subjects.addAll(o.subjects());
+        Metadata metadata = new Metadata(title, authors, language,
+                o.identifier().or(r::identifier).orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
+                        ("rawi\n" + language.tag() + "\n" + title).getBytes(StandardCharsets.UTF_8))),
+                o.modified().orElseGet(BookAssembler::now), o.publisher().or(r::publisher),
+                o.description().or(r::description), subjects, o.rights().or(r::rights), o.published().or(r::date));
+        return new Assembled(new Book(metadata, List.of(), List.of(), Optional.of(r.imported())), List.of(), List.of(),
+                r.notes());
+    }
+
+    /** Cleans and lays out inputs already read: one chapter per chapter of each input, in order. */
+    public Assembled assemble(List<SourceDocument> sources, ConvertOptions o) {
         List<Change> changes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         List<Chapter> chapters = new ArrayList<>();
         int paragraphNumber = 0;
+        int images = 0;
         StringBuilder allText = new StringBuilder();
-        for (int c = 0; c < sources.size(); c++) {
-            SourceText src = sources.get(c);
+        List<SourceText> texts = new ArrayList<>();
+        sources.forEach(d -> texts.addAll(d.chapters()));
+        sources.forEach(d -> notes.addAll(d.notes()));
+        for (int c = 0; c < texts.size(); c++) {
+            SourceText src = texts.get(c);
             Language lang = o.language().orElse(src.language());
             String headingId = String.format("h%02d", c + 1);
             CleanResult cleaned = clean(src, c + 1, paragraphNumber + 1, new CleanOptions(lang, o.digits()));
@@ -58,32 +102,84 @@ public final class BookAssembler {
             paragraphNumber += src.paragraphs().size();
             changes.addAll(cleaned.changes());
             findings.addAll(cleaned.findings());
-            List<String> body = cleaned.paragraphs().subList(src.headline().isPresent() ? 1 : 0, ids.size());
-            String heading = src.headline().isPresent() ? cleaned.paragraphs().get(0)
-                    : sources.size() == 1 && o.title().isPresent() ? o.title().get() : derivedTitle(body.get(0));
-            List<Paragraph> paragraphs = new ArrayList<>();
             int first = src.headline().isPresent() ? 1 : 0;
-            for (int k = 0; k < body.size(); k++) {
-                paragraphs.add(Segmenter.paragraph(ids.get(first + k), Paragraph.Kind.BODY, body.get(k), lang));
-                allText.append(body.get(k)).append('\n');
+            List<String> body = cleaned.paragraphs().subList(first, ids.size());
+            String heading = src.headline().isPresent() ? cleaned.paragraphs().get(0)
+                    : texts.size() == 1 && o.title().isPresent() ? o.title().get()
+                    : sources.size() == 1 && texts.size() == 1 && sources.get(0).title().isPresent()
+                    ? sources.get(0).title().get() : derivedTitle(body.get(0));
+            List<Block> blocks = new ArrayList<>();
+            int k = 0;
+            for (int b = 0; b < src.blocks().size(); b++) {
+                SourceBlock sb = src.blocks().get(b);
+                if (sb.type() == SourceBlock.Type.FIGURE) {
+                    Image im = sb.image().orElseThrow();
+                    images++;
+                    Image named = new Image(String.format("image-%03d.%s", images, Image.extension(im.mediaType())),
+                            im.mediaType(), im.bytes(), im.alt(), im.origin());
+                    Optional<Paragraph> caption = Optional.empty();
+                    if (b + 1 < src.blocks().size() && src.blocks().get(b + 1).type() == SourceBlock.Type.CAPTION
+                            && src.blocks().get(b + 1).group() == sb.group()) {
+                        b++;
+                        caption = Optional.of(body(ids.get(first + k), Paragraph.Kind.BODY, body.get(k), lang, allText));
+                        k++;
+                    }
+                    blocks.add(new Block.Figure(named, caption));
+                    continue;
+                }
+                Paragraph p = body(ids.get(first + k), sb.type() == SourceBlock.Type.HEADING ? Paragraph.Kind.HEADING
+                        : Paragraph.Kind.BODY, body.get(k), lang, allText);
+                k++;
+                switch (sb.type()) {
+                    case HEADING -> blocks.add(new Block.Heading(sb.level(), p));
+                    case ITEM, ORDERED_ITEM, QUOTE -> {
+                        List<Paragraph> group = new ArrayList<>(List.of(p));
+                        while (b + 1 < src.blocks().size() && src.blocks().get(b + 1).type() == sb.type()
+                                && src.blocks().get(b + 1).group() == sb.group()) {
+                            b++;
+                            group.add(body(ids.get(first + k), Paragraph.Kind.BODY, body.get(k), lang, allText));
+                            k++;
+                        }
+                        blocks.add(sb.type() == SourceBlock.Type.QUOTE ? new Block.Quote(group)
+                                : new Block.ItemList(sb.type() == SourceBlock.Type.ORDERED_ITEM, group));
+                    }
+                    default -> blocks.add(new Block.Text(p));
+                }
             }
             chapters.add(new Chapter(c + 1, Segmenter.paragraph(headingId, Paragraph.Kind.HEADING, heading, lang),
-                    paragraphs, lang));
+                    blocks, lang));
         }
-        Language bookLanguage = o.language().orElse(chapters.get(0).language());
-        String title = o.title().orElse(chapters.get(0).heading().text());
+        SourceDocument only = sources.size() == 1 ? sources.get(0) : null;
+        Language bookLanguage = o.language().orElse(only != null && only.language().isPresent()
+                ? only.language().get() : chapters.get(0).language());
+        String title = o.title().orElse(only != null && only.title().isPresent() && texts.size() > 1
+                ? only.title().get() : chapters.get(0).heading().text());
+        List<String> authors = !o.authors().isEmpty() ? o.authors() : only != null ? only.authors() : List.of();
         String identifier = o.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
                 ("rawi\n" + bookLanguage.tag() + "\n" + title + "\n" + allText).getBytes(StandardCharsets.UTF_8)));
-        Metadata metadata = new Metadata(title, o.authors(), bookLanguage, identifier,
-                o.modified().orElseGet(BookAssembler::now), o.publisher(), o.description(), o.subjects(), o.rights(),
-                o.published());
+        Metadata metadata = new Metadata(title, authors, bookLanguage, identifier,
+                o.modified().orElseGet(BookAssembler::now),
+                o.publisher().or(() -> only == null ? Optional.empty() : only.publisher()),
+                o.description().or(() -> only == null ? Optional.empty() : only.description()), o.subjects(), o.rights(),
+                o.published().or(() -> only == null ? Optional.empty() : only.date()));
+        return new Assembled(new Book(metadata, titlePage(title, authors, bookLanguage), chapters), changes, findings,
+                notes);
+    }
+
+    private static Paragraph body(String id, Paragraph.Kind kind, String text, Language lang, StringBuilder allText) {
+        allText.append(text).append('\n');
+        return Segmenter.paragraph(id, kind, text, lang);
+    }
+
+    /** The title page's narrated lines: the title, and the authors when known. */
+    static List<Paragraph> titlePage(String title, List<String> authors, Language language) {
         List<Paragraph> titlePage = new ArrayList<>();
-        titlePage.add(Segmenter.paragraph("t01", Paragraph.Kind.TITLE, title, bookLanguage));
-        if (!o.authors().isEmpty()) {
-            titlePage.add(Segmenter.paragraph("t02", Paragraph.Kind.AUTHOR, String.join(separator(bookLanguage), o.authors()),
-                    bookLanguage));
+        titlePage.add(Segmenter.paragraph("t01", Paragraph.Kind.TITLE, title, language));
+        if (!authors.isEmpty()) {
+            titlePage.add(Segmenter.paragraph("t02", Paragraph.Kind.AUTHOR, String.join(separator(language), authors),
+                    language));
         }
-        return new Assembled(new Book(metadata, titlePage, chapters), changes, findings);
+        return titlePage;
     }
 
     private static String separator(Language language) {

@@ -16,9 +16,9 @@ public final class CleaningReport {
     private CleaningReport() {
     }
 
-    public static String json(List<Path> inputs, List<Rule> rules, List<Change> changes, List<Finding> findings) {
+    public static String json(List<String> inputs, List<Rule> rules, List<Change> changes, List<Finding> findings) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("inputs", inputs.stream().map(Path::toString).toList());
+        root.put("inputs", List.copyOf(inputs));
         List<Object> ruleList = new ArrayList<>();
         for (Rule r : rules) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -5,7 +5,10 @@ import io.rawi.book.Granularity;
 import io.rawi.clean.CleanOptions;
 import io.rawi.source.Language;
 
+import io.rawi.source.Inputs;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +16,8 @@ import java.util.Optional;
 /**
  * Everything {@code rawi convert} is told. Empty optionals mean "decide from the input".
  *
- * @param inputs     one or more articles; each becomes a chapter of one book
+ * @param inputs     one or more articles (files, URLs, {@code -} for standard input); each gives one or more chapters
+ *                   of one book
  * @param outputDir  the folder under which {@code <slug>/} is written
  * @param slug       the name of the book's folder and files, instead of one made from the input name or title
  * @param modified   the {@code dcterms:modified} time, for reproducible books
@@ -25,27 +29,42 @@ import java.util.Optional;
  * @param audiobook  also write the whole narration as one file with chapters
  * @param cache      where narrated blocks are cached, or empty for no cache
  * @param cacheLimitMb the cache's size limit in MiB
+ * @param format     how to read the inputs; {@code AUTO} decides from each one's name, type or first bytes
+ * @param timeout    the longest a fetch of a URL may take
  */
 public record ConvertOptions(
-        List<Path> inputs, Path outputDir, Optional<String> slug,
+        List<String> inputs, Path outputDir, Optional<String> slug,
         Optional<String> title, List<String> authors, Optional<Language> language,
         Optional<Instant> modified, Optional<String> identifier, Optional<String> publisher,
         Optional<String> description, List<String> subjects, Optional<String> rights, Optional<String> published,
         CleanOptions.Digits digits, boolean cover, boolean validate,
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
         Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook,
-        Optional<Path> cache, long cacheLimitMb) {
+        Optional<Path> cache, long cacheLimitMb, Inputs.Format format, Duration timeout) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
         subjects = List.copyOf(subjects);
     }
 
+    /** The same options for other inputs. */
+    public ConvertOptions withInputs(List<String> others) {
+        return new ConvertOptions(others, outputDir, slug, title, authors, language, modified, identifier, publisher,
+                description, subjects, rights, published, digits, cover, validate, audio, sync, voice, backend,
+                audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, format, timeout);
+    }
+
     /** Defaults for the given inputs: {@code output/}, cover, audio, sentence sync, MP3. */
     public static ConvertOptions defaults(List<Path> inputs) {
+        return of(inputs.stream().map(Path::toString).toList());
+    }
+
+    /** Defaults for inputs given as files, URLs or {@code -}. */
+    public static ConvertOptions of(List<String> inputs) {
         return new ConvertOptions(inputs, Path.of("output"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
-                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), 0,
+                Inputs.Format.AUTO, Duration.ofSeconds(30));
     }
 }

@@ -10,6 +10,7 @@ import io.rawi.audio.TimingFiles;
 import io.rawi.audio.WavEncoder;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
+import io.rawi.book.Imported;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.book.Granularity;
@@ -84,7 +85,7 @@ public final class Pipeline {
         Book book = assembled.book();
         String slug = options.slug().isPresent() ? Slugs.checked(options.slug().get())
                 : Slugs.of(options.title().orElse(null), options.inputs().get(0));
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(assembled.notes());
         for (Finding f : assembled.findings()) {
             notes.add(f.paragraph() + ": " + f.message() + " (left as written)");
         }
@@ -134,11 +135,21 @@ public final class Pipeline {
     private void finishAudiobook(AudiobookWriter audiobook, Book book, List<NarratedBlock> narration,
                                  Optional<Resource> cover) throws RawiException {
         List<AudiobookWriter.Chapter> chapters = new ArrayList<>();
-        chapters.add(new AudiobookWriter.Chapter(book.metadata().title(), 0));
+        if (!book.titlePage().isEmpty()) {
+            chapters.add(new AudiobookWriter.Chapter(book.metadata().title(), 0));
+        }
         int first = book.titlePage().size();
         for (Chapter c : book.chapters()) {
             chapters.add(new AudiobookWriter.Chapter(c.heading().text(), first));
             first += 1 + c.paragraphs().size();
+        }
+        if (book.imported().isPresent()) {
+            for (Imported.Document d : book.imported().get().documents()) {
+                if (!d.paragraphs().isEmpty()) {
+                    chapters.add(new AudiobookWriter.Chapter(d.title(), first));
+                    first += d.paragraphs().size();
+                }
+            }
         }
         String artist = book.metadata().authors().isEmpty() ? narration.get(0).voice()
                 : String.join(", ", book.metadata().authors());

@@ -23,12 +23,13 @@ final class Slugs {
     }
 
     /** A slug from the title when it has Latin letters or digits, else from the input's file name. */
-    static String of(String title, Path input) {
+    static String of(String title, String input) {
         String fromTitle = title == null ? "" : slugify(title);
         if (!fromTitle.isEmpty()) {
             return fromTitle;
         }
-        String name = input.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+        String[] segments = input.replaceFirst("[?#].*$", "").replaceAll("/+$", "").split("[/\\\\]");
+        String name = segments[segments.length - 1].replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
         String fromName = slugify(name);
         return fromName.isEmpty() ? "book" : fromName;
     }

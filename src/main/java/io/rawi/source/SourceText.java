@@ -1,19 +1,29 @@
 package io.rawi.source;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A plain-text input as read from disk: its paragraphs in order, and a headline when the first line looks like one.
+ * One chapter's worth of an input as read: its heading when it has one, and its blocks in order.
  *
- * @param path       where it was read from, for messages
- * @param headline   the first line when it reads as a title (short, no sentence punctuation) rather than a paragraph
- * @param paragraphs the body paragraphs, each trimmed, none empty
- * @param language   the language detected from the script of the text
+ * @param location   the file, URL or {@code -} it was read from, for messages
+ * @param headline   the chapter's title when the input gives one (a short first line, an {@code <h1>}, a {@code #})
+ * @param blocks     the body, in reading order; text blocks trimmed and never empty
+ * @param language   the language given by the input or detected from the script of the text
  */
-public record SourceText(Path path, Optional<String> headline, List<String> paragraphs, Language language) {
+public record SourceText(String location, Optional<String> headline, List<SourceBlock> blocks, Language language) {
     public SourceText {
-        paragraphs = List.copyOf(paragraphs);
+        blocks = List.copyOf(blocks);
+    }
+
+    /** A chapter of plain paragraphs. */
+    public static SourceText ofParagraphs(String location, Optional<String> headline, List<String> paragraphs,
+                                          Language language) {
+        return new SourceText(location, headline, paragraphs.stream().map(SourceBlock::paragraph).toList(), language);
+    }
+
+    /** The texts of the blocks that have text, in order. */
+    public List<String> paragraphs() {
+        return blocks.stream().filter(SourceBlock::hasText).map(SourceBlock::text).toList();
     }
 }

@@ -43,11 +43,11 @@ public final class TextReader {
      * @throws ProcessingException when it cannot be read for another reason
      */
     public static SourceText read(Path path) throws RawiException {
-        return parse(path, decode(path, readBytes(path)));
+        return parse(path.toString(), decode(path.toString(), readBytes(path)));
     }
 
     /** Splits already decoded text as {@link #read(Path)} does; {@code path} only names it in messages. */
-    public static SourceText parse(Path path, String text) throws BadInputException {
+    public static SourceText parse(String path, String text) throws BadInputException {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         if (normalized.isBlank()) {
             throw new BadInputException(path + ": the file contains only white space; there is nothing to convert");
@@ -58,20 +58,18 @@ public final class TextReader {
             headline = Optional.of(paragraphs.get(0));
             paragraphs = paragraphs.subList(1, paragraphs.size());
         }
-        return new SourceText(path, headline, paragraphs, LanguageDetector.detect(normalized));
+        return SourceText.ofParagraphs(path, headline, paragraphs, LanguageDetector.detect(normalized));
     }
 
-    private static byte[] readBytes(Path path) throws RawiException {
-        if (Files.isDirectory(path)) {
-            throw new BadInputException(path + ": is a directory; give a text file");
-        }
-        if (!Files.exists(path)) {
-            throw new BadInputException(path + ": no such file");
-        }
+    /** The bytes of an input file, refusing directories, missing files and files over the size limit. */
+    public static byte[] readBytes(Path path) throws RawiException {
+        return readBytes(path, MAX_BYTES);
+    }
+
+    /** The bytes of an input file of at most {@code limit} bytes. */
+    public static byte[] readBytes(Path path, long limit) throws RawiException {
+        checkFile(path, limit);
         try {
-            if (Files.size(path) > MAX_BYTES) {
-                throw new BadInputException(path + ": larger than " + (MAX_BYTES >> 20) + " MiB; split the article");
-            }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new BadInputException(path + ": no such file");
@@ -82,7 +80,25 @@ public final class TextReader {
         }
     }
 
-    static String decode(Path path, byte[] bytes) throws BadInputException {
+    /** Checks that {@code path} is an existing file of at most {@code limit} bytes. */
+    public static void checkFile(Path path, long limit) throws RawiException {
+        if (Files.isDirectory(path)) {
+            throw new BadInputException(path + ": is a directory; give a file");
+        }
+        if (!Files.exists(path)) {
+            throw new BadInputException(path + ": no such file");
+        }
+        try {
+            if (Files.size(path) > limit) {
+                throw new BadInputException(path + ": larger than " + (limit >> 20) + " MiB; split the article");
+            }
+        } catch (IOException e) {
+            throw new ProcessingException(path + ": cannot be read (" + IoMessages.reason(e) + ")", e);
+        }
+    }
+
+    /** Decodes UTF-8 (with or without BOM) or UTF-16 (with BOM), refusing binary data and invalid sequences. */
+    public static String decode(String path, byte[] bytes) throws BadInputException {
         if (bytes.length == 0) {
             throw new BadInputException(path + ": the file is empty; there is nothing to convert");
         }

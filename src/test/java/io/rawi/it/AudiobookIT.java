@@ -1,5 +1,7 @@
 package io.rawi.it;
 
+import io.rawi.internal.JsonReader;
+
 import io.rawi.AudioProbe;
 import io.rawi.TestSupport;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,8 @@ class AudiobookIT {
         Path folder = out.resolve("article-ar");
         Path book = folder.resolve("article-ar." + format);
         assertTrue(Files.isRegularFile(book));
-        Map<String, Object> timings = Json.parse(Files.readString(folder.resolve("timings.json")));
-        List<Map<String, Object>> blocks = Json.list(timings.get("paragraphs"));
+        Map<String, Object> timings = JsonReader.parse(Files.readString(folder.resolve("timings.json")));
+        List<Map<String, Object>> blocks = JsonReader.list(timings.get("paragraphs"));
         long samples = 0;
         for (Map<String, Object> b : blocks) {
             samples += AudioProbe.decode(folder.resolve((String) b.get("file"))).samples().length;
@@ -44,8 +46,8 @@ class AudiobookIT {
             assertEquals(samples, whole.samples().length, "to the sample");
         }
 
-        Map<String, Object> probe = Json.parse(ffprobe(book));
-        List<Map<String, Object>> chapters = Json.list(probe.get("chapters"));
+        Map<String, Object> probe = JsonReader.parse(ffprobe(book));
+        List<Map<String, Object>> chapters = JsonReader.list(probe.get("chapters"));
         assertEquals(2, chapters.size(), "the title page and the chapter");
         long chapterStart = blocks.stream().takeWhile(b -> ((String) b.get("id")).startsWith("t"))
                 .mapToLong(b -> ((Number) b.get("durationMs")).longValue()).sum();
@@ -66,7 +68,7 @@ class AudiobookIT {
         Map<String, Object> tags = (Map<String, Object>) formatInfo.get("tags");
         assertTrue(((String) tags.get("album")).startsWith("تعتبر العلاقة"), tags.toString());
         assertEquals("فريق راوي", tags.get("artist"));
-        List<Map<String, Object>> streams = Json.list(probe.get("streams"));
+        List<Map<String, Object>> streams = JsonReader.list(probe.get("streams"));
         Object language = format.equals("mp3") ? tags.get("language")
                 : ((Map<?, ?>) streams.stream().filter(s -> "audio".equals(s.get("codec_type"))).findFirst()
                 .orElseThrow().get("tags")).get("language");

@@ -1,5 +1,7 @@
 package io.rawi.it;
 
+import io.rawi.internal.JsonReader;
+
 import io.rawi.AudioProbe;
 import io.rawi.OverlayChecker;
 import io.rawi.TestSupport;
@@ -56,8 +58,8 @@ class EspeakIT {
 
     @Test
     void everyParagraphIsAnAudibleArabicMp3OfTheRightLength() throws Exception {
-        Map<String, Object> timings = Json.parse(Files.readString(book.resolve("timings.json")));
-        List<Map<String, Object>> paragraphs = Json.list(timings.get("paragraphs"));
+        Map<String, Object> timings = JsonReader.parse(Files.readString(book.resolve("timings.json")));
+        List<Map<String, Object>> paragraphs = JsonReader.list(timings.get("paragraphs"));
         List<String> body = paragraphs.stream().map(p -> (String) p.get("id")).filter(id -> id.startsWith("p")).toList();
         assertEquals(14, body.size(), "the seed has 14 paragraphs, one per line");
         for (Map<String, Object> p : paragraphs) {
@@ -99,11 +101,11 @@ class EspeakIT {
             offset += ms;
         }
         assertEquals(16, files.size(), "title, heading and 14 paragraphs");
-        Map<String, Object> timings = Json.parse(Files.readString(book.resolve("timings.json")));
-        List<Map<String, Object>> paragraphs = Json.list(timings.get("paragraphs"));
+        Map<String, Object> timings = JsonReader.parse(Files.readString(book.resolve("timings.json")));
+        List<Map<String, Object>> paragraphs = JsonReader.list(timings.get("paragraphs"));
         String vtt = Files.readString(book.resolve("article-ar.vtt"));
         for (int i = 0; i < paragraphs.size(); i++) {
-            for (Map<String, Object> s : Json.list(paragraphs.get(i).get("sentences"))) {
+            for (Map<String, Object> s : JsonReader.list(paragraphs.get(i).get("sentences"))) {
                 long begin = fileStarts.get(i) + ((Number) s.get("beginMs")).longValue();
                 long end = fileStarts.get(i) + ((Number) s.get("endMs")).longValue();
                 String cue = s.get("id") + "\n" + vtt(begin) + " --> " + vtt(end) + "\n" + s.get("text") + "\n";
@@ -127,15 +129,15 @@ class EspeakIT {
             TestSupport.assertValid(epub);
             List<OverlayChecker.Par> pars = OverlayChecker.check(epub);
             if (sync.equals("word")) {
-                wordClipsLieInsideTheirSentences(pars, Json.parse(Files.readString(o.resolve("article-ar/timings.json"))));
+                wordClipsLieInsideTheirSentences(pars, JsonReader.parse(Files.readString(o.resolve("article-ar/timings.json"))));
             }
         }
     }
 
     private static void wordClipsLieInsideTheirSentences(List<OverlayChecker.Par> pars, Map<String, Object> timings) {
         Map<String, long[]> sentences = new java.util.HashMap<>();
-        for (Map<String, Object> p : Json.list(timings.get("paragraphs"))) {
-            for (Map<String, Object> s : Json.list(p.get("sentences"))) {
+        for (Map<String, Object> p : JsonReader.list(timings.get("paragraphs"))) {
+            for (Map<String, Object> s : JsonReader.list(p.get("sentences"))) {
                 sentences.put((String) s.get("id"), new long[] {((Number) s.get("beginMs")).longValue(),
                         ((Number) s.get("endMs")).longValue()});
                 assertEquals(false, s.get("wordsEstimated"), "word positions come from the engine's events");
@@ -158,15 +160,15 @@ class EspeakIT {
     @Test
     void sentenceClipsMatchTheSentenceSpokenAlone() throws Exception {
         VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        Map<String, Object> timings = Json.parse(Files.readString(book.resolve("timings.json")));
+        Map<String, Object> timings = JsonReader.parse(Files.readString(book.resolve("timings.json")));
         try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
                 Optional.empty())) {
             VoiceDefinition voice = speech.voiceFor(Language.ARABIC);
             SpeechEngine engine = speech.engine(voice);
             int checked = 0;
-            for (Map<String, Object> p : Json.list(timings.get("paragraphs"))) {
+            for (Map<String, Object> p : JsonReader.list(timings.get("paragraphs"))) {
                 AudioProbe.Decoded audio = AudioProbe.decode(book.resolve((String) p.get("file")));
-                for (Map<String, Object> s : Json.list(p.get("sentences"))) {
+                for (Map<String, Object> s : JsonReader.list(p.get("sentences"))) {
                     long begin = ((Number) s.get("beginMs")).longValue();
                     long end = ((Number) s.get("endMs")).longValue();
                     long clip = end - begin - trailingSilenceMs(audio, begin, end);

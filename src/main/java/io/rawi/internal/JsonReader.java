@@ -1,36 +1,67 @@
-package io.rawi.it;
+package io.rawi.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small JSON reader for the tests, so that rawi's JSON is read by code other than the code that wrote it. */
-final class Json {
+/**
+ * A small JSON reader (objects as ordered maps, arrays as lists, numbers as Long or Double). It reads JSON-LD from web
+ * pages, so it refuses nesting deeper than {@value #MAX_DEPTH} and reports malformed text as
+ * {@link IllegalArgumentException}. The tests also read rawi's own JSON with it: code other than the writer.
+ */
+public final class JsonReader {
+    private static final int MAX_DEPTH = 200;
     private final String s;
     private int i;
+    private int depth;
 
-    private Json(String s) {
+    private JsonReader(String s) {
         this.s = s;
     }
 
+    /** Any JSON value. */
+    public static Object value(String text) {
+        JsonReader j = new JsonReader(text);
+        try {
+            Object v = j.value();
+            j.space();
+            if (j.i != text.length()) {
+                throw new IllegalArgumentException("trailing text at " + j.i);
+            }
+            return v;
+        } catch (StringIndexOutOfBoundsException | NumberFormatException e) {
+            throw new IllegalArgumentException("malformed JSON near offset " + j.i, e);
+        }
+    }
+
+    /** A JSON object. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text) {
-        Json j = new Json(text);
-        Object v = j.value();
-        j.space();
-        if (j.i != text.length()) {
-            throw new IllegalArgumentException("trailing text at " + j.i);
+    public static Map<String, Object> parse(String text) {
+        Object v = value(text);
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException("not a JSON object");
         }
         return (Map<String, Object>) v;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object o) {
+    public static List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
     }
 
     private Object value() {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("JSON nested deeper than " + MAX_DEPTH);
+        }
+        try {
+            return plainValue();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object plainValue() {
         space();
         char c = s.charAt(i);
         if (c == '{') {

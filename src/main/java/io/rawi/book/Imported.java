@@ -1,0 +1,53 @@
+package io.rawi.book;
+
+import io.rawi.source.Language;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of a book that came from an existing EPUB: its content documents, kept as they were but for the ids that
+ * narration needs, and every other file they use. Hrefs are relative to the original package document.
+ *
+ * @param documents  the spine's XHTML documents, in reading order
+ * @param files      images, stylesheets, fonts and other files the documents refer to
+ * @param toc        the original table of contents
+ * @param coverImage the href of the cover image, when the book names one
+ */
+public record Imported(List<Document> documents, List<File> files, List<TocEntry> toc, Optional<String> coverImage) {
+    public Imported {
+        documents = List.copyOf(documents);
+        files = List.copyOf(files);
+        toc = List.copyOf(toc);
+    }
+
+    /**
+     * A content document.
+     *
+     * @param id         a manifest id, unique in the new book
+     * @param href       where it was in the original book
+     * @param title      its title, for the audiobook's chapters and the contents when the book has none
+     * @param paragraphs its narrated blocks, whose ids (and their sentences' and words') are in {@code xhtml}
+     * @param xhtml      the document with those ids added, as EPUB 3 XHTML
+     * @param properties manifest properties it needs ({@code svg}, {@code mathml})
+     */
+    public record Document(String id, String href, String title, Language language, List<Paragraph> paragraphs,
+                           byte[] xhtml, Set<String> properties) {
+        public Document {
+            paragraphs = List.copyOf(paragraphs);
+            properties = Set.copyOf(properties);
+        }
+    }
+
+    /** Any other file of the book. */
+    public record File(String id, String href, String mediaType, byte[] bytes) {
+    }
+
+    /** An entry of the table of contents; {@code href} may carry a fragment. */
+    public record TocEntry(String label, String href, List<TocEntry> children) {
+        public TocEntry {
+            children = List.copyOf(children);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.rawi.epubin;
+
+import io.rawi.book.Granularity;
+import io.rawi.book.Paragraph;
+import io.rawi.book.Segmenter;
+import io.rawi.book.Sentence;
+import io.rawi.book.Word;
+import io.rawi.source.Language;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gives the narrated blocks of an existing content document their ids without changing what it shows: each block
+ * element with text (a paragraph, heading, list item, caption, cell…) gets a paragraph id, or, when it already has an
+ * id that links may point at, a span with that id around its content. Each sentence and word is wrapped in a span when
+ * its ends fall between elements or inside plain text of the block; where markup crosses a sentence (a sentence that
+ * starts inside an {@code <em>}), the block is narrated as one sentence, and a word that crosses markup gets no span.
+ */
+final class Annotator {
+    /** Elements whose text is narrated as one block when they hold no other such block. */
+    static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
+            "blockquote", "figcaption", "caption", "td", "th", "pre", "div", "address", "summary");
+    private static final Set<String> CONTAINERS = Set.of("ul", "ol", "dl", "table", "section", "article", "figure",
+            "aside", "nav", "header", "footer", "main", "hr", "details", "tbody", "thead", "tfoot", "tr");
+    private static final Set<String> SILENT = Set.of("rt", "rp", "script", "style");
+
+    private final Granularity granularity;
+    private int counter;
+
+    Annotator(Granularity granularity, int firstParagraph) {
+        this.granularity = granularity;
+        this.counter = firstParagraph - 1;
+    }
+
+    int lastParagraph() {
+        return counter;
+    }
+
+    /** Annotates the blocks under {@code body}, returning them in reading order. */
+    List<Paragraph> annotate(Element body, Language documentLanguage) {
+        List<Element> leaves = new ArrayList<>();
+        collect(body, leaves);
+        List<Paragraph> out = new ArrayList<>();
+        for (Element leaf : leaves) {
+            Mapped m = Mapped.of(leaf);
+            if (m.text.isEmpty()) {
+                continue;
+            }
+            String id = String.format("p%04d", ++counter);
+            Element container = leaf;
+            if (leaf.id().isEmpty()) {
+                leaf.attr("id", id);
+            } else {
+                container = wrapAll(leaf, id);
+            }
+            Paragraph.Kind kind = leaf.tagName().matches("h[1-6]") ? Paragraph.Kind.HEADING : Paragraph.Kind.BODY;
+            Paragraph p = Segmenter.paragraph(id, kind, m.text, language(leaf, documentLanguage));
+            if (granularity != Granularity.PARAGRAPH) {
+                p = spans(container, p);
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static void collect(Element e, List<Element> into) {
+        if (SILENT.contains(e.tagName()) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) {
+            return;
+        }
+        boolean block = TEXT_BLOCKS.contains(e.tagName());
+        if (block && !hasBlockDescendant(e)) {
+            into.add(e);
+            return;
+        }
+        for (Element c : e.children()) {
+            collect(c, into);
+        }
+    }
+
+    private static boolean hasBlockDescendant(Element e) {
+        for (Element d : e.select("*")) {
+            if (d != e && (TEXT_BLOCKS.contains(d.tagName()) || CONTAINERS.contains(d.tagName()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Language language(Element e, Language fallback) {
+        for (Element a = e; a != null; a = a.parent()) {
+            String tag = a.hasAttr("xml:lang") ? a.attr("xml:lang") : a.attr("lang");
+            if (tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+                return Language.of(tag);
+            }
+        }
+        return fallback;
+    }
+
+    /** Wraps words, then sentences, in spans; falls back to one sentence (and no word spans) where markup crosses. */
+    private Paragraph spans(Element container, Paragraph p) {
+        List<Sentence> sentences = new ArrayList<>();
+        for (Sentence s : p.sentences()) {
+            List<Word> words = List.of();
+            if (granularity == Granularity.WORD) {
+                words = s.words();
+            }
+            sentences.add(new Sentence(s.id(), s.start(), s.end(), s.text(), words));
+        }
+        // words first, last to first, so that earlier offsets stay valid
+        List<List<Word>> wrappedWords = new ArrayList<>();
+        for (Sentence s : sentences) {
+            wrappedWords.add(new ArrayList<>());
+        }
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            Sentence s = sentences.get(i);
+            boolean all = true;
+            for (int w = s.words().size() - 1; w >= 0; w--) {
+                Word word = s.words().get(w);
+                Mapped m = Mapped.of(container);
+                if (wrapInText(m, word.start(), word.end(), word.id())) {
+                    wrappedWords.get(i).add(0, word);
+                } else {
+                    all = false;
+                }
+            }
+            if (!all) {
+                wrappedWords.get(i).clear();
+            }
+        }
+        boolean every = true;
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            Sentence s = sentences.get(i);
+            Mapped m = Mapped.of(container);
+            if (!wrapRange(container, m, s.start(), s.end(), s.id())) {
+                every = false;
+                break;
+            }
+        }
+        if (!every) {
+            // undo is not needed: spans already added carry unused ids; narrate the block as one sentence
+            String sid = p.id() + "s01";
+            for (Element stale : container.select("span[id^=" + p.id() + "s]")) {
+                if (stale.id().matches(java.util.regex.Pattern.quote(p.id()) + "s\\d+")) {
+                    stale.unwrap();
+                }
+            }
+            wrapAll(container, sid);
+            Sentence one = new Sentence(sid, 0, p.text().length(), p.text(), List.of());
+            return new Paragraph(p.id(), p.kind(), p.text(), p.language(), List.of(one));
+        }
+        List<Sentence> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            out.add(new Sentence(s.id(), s.start(), s.end(), s.text(), wrappedWords.get(i)));
+        }
+        return new Paragraph(p.id(), p.kind(), p.text(), p.language(), out);
+    }
+
+    /** Wraps the characters {@code [start, end)} when they lie in one text node. */
+    private static boolean wrapInText(Mapped m, int start, int end, String id) {
+        TextNode a = m.nodes.get(start);
+        TextNode b = m.nodes.get(end - 1);
+        if (a != b) {
+            return false;
+        }
+        int from = m.offsets.get(start);
+        int to = m.offsets.get(end - 1) + 1;
+        TextNode middle = from > 0 ? a.splitText(from) : a;
+        if (to - from < middle.getWholeText().length()) {
+            middle.splitText(to - from);
+        }
+        Element span = new Element("span").attr("id", id);
+        middle.before(span);
+        span.appendChild(middle);
+        return true;
+    }
+
+    /**
+     * Wraps the characters {@code [start, end)} of {@code container} when both ends fall in its own text nodes or at
+     * the edges of its child elements.
+     */
+    private static boolean wrapRange(Element container, Mapped m, int start, int end, String id) {
+        Node last = edge(container, m, end - 1, false);
+        Node first = last == null ? null : edge(container, m, start, true);
+        if (first == null || last == null || first.parent() != container || last.parent() != container) {
+            return false;
+        }
+        if (first.siblingIndex() > last.siblingIndex()) {
+            return false;
+        }
+        Element span = new Element("span").attr("id", id);
+        first.before(span);
+        List<Node> move = new ArrayList<>();
+        for (Node n = first; n != null; n = n.nextSibling()) {
+            move.add(n);
+            if (n == last) {
+                break;
+            }
+        }
+        for (Node n : move) {
+            span.appendChild(n);
+        }
+        return true;
+    }
+
+    /**
+     * The child of {@code container} that starts (or ends) at character {@code at}, splitting a text node there when
+     * needed; null when {@code at} falls inside a child element.
+     */
+    private static Node edge(Element container, Mapped m, int at, boolean start) {
+        TextNode t = m.nodes.get(at);
+        int offset = m.offsets.get(at);
+        Node child = t;
+        while (child.parent() != container && child.parent() != null) {
+            child = child.parent();
+        }
+        if (child.parent() == null) {
+            return null;
+        }
+        if (child == t) {
+            if (start) {
+                return offset > 0 ? t.splitText(offset) : t;
+            }
+            if (offset + 1 < t.getWholeText().length()) {
+                t.splitText(offset + 1);
+            }
+            return t;
+        }
+        Mapped inner = Mapped.of((Element) child);
+        boolean atEdge = start ? inner.firstIndexIn(m, at) : inner.lastIndexIn(m, at);
+        return atEdge ? child : null;
+    }
+
+    private static Element wrapAll(Element e, String id) {
+        Element span = new Element("span").attr("id", id);
+        List<Node> children = new ArrayList<>(e.childNodes());
+        e.appendChild(span);
+        for (Node n : children) {
+            span.appendChild(n);
+        }
+        return span;
+    }
+
+    /** The whitespace-collapsed text of an element, with each character's text node and offset there. */
+    static final class Mapped {
+        final String text;
+        final List<TextNode> nodes;
+        final List<Integer> offsets;
+
+        private Mapped(String text, List<TextNode> nodes, List<Integer> offsets) {
+            this.text = text;
+            this.nodes = nodes;
+            this.offsets = offsets;
+        }
+
+        static Mapped of(Element root) {
+            StringBuilder sb = new StringBuilder();
+            List<TextNode> nodes = new ArrayList<>();
+            List<Integer> offsets = new ArrayList<>();
+            boolean[] space = {true};
+            root.traverse((node, depth) -> {
+                if (!(node instanceof TextNode t) || silent(t, root)) {
+                    return;
+                }
+                String s = t.getWholeText();
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    boolean ws = Character.isWhitespace(c) || c == '\u00a0';
+                    if (ws) {
+                        if (!space[0]) {
+                            sb.append(' ');
+                            nodes.add(t);
+                            offsets.add(i);
+                            space[0] = true;
+                        }
+                    } else {
+                        sb.append(c);
+                        nodes.add(t);
+                        offsets.add(i);
+                        space[0] = false;
+                    }
+                }
+            });
+            int len = sb.length();
+            while (len > 0 && sb.charAt(len - 1) == ' ') {
+                len--;
+            }
+            return new Mapped(sb.substring(0, len), nodes.subList(0, len), offsets.subList(0, len));
+        }
+
+        private static boolean silent(TextNode t, Element root) {
+            for (Node n = t.parent(); n != null && n != root; n = n.parent()) {
+                if (n instanceof Element e && SILENT.contains(e.tagName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether character {@code at} of {@code outer} is this element's first character. */
+        boolean firstIndexIn(Mapped outer, int at) {
+            return !nodes.isEmpty() && nodes.get(0) == outer.nodes.get(at) && offsets.get(0).equals(outer.offsets.get(at));
+        }
+
+        /** Whether character {@code at} of {@code outer} is this element's last character. */
+        boolean lastIndexIn(Mapped outer, int at) {
+            int last = nodes.size() - 1;
+            return last >= 0 && nodes.get(last) == outer.nodes.get(at) && offsets.get(last).equals(outer.offsets.get(at));
+        }
+    }
+}

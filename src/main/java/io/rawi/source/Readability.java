@@ -1,0 +1,255 @@
+package io.rawi.source;
+
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the article in a web page: strips everything executable and hidden, drops blocks whose names say they are
+ * page chrome, scores the remaining containers by the prose they hold (long paragraphs with commas, few links), takes
+ * the best one with the siblings that look like part of it, and then removes link lists, share bars and other chrome
+ * left inside. A readability-style heuristic; the page is changed in place.
+ */
+final class Readability {
+    /** Elements that never reach a book: executable, embedded, interactive or presentational. */
+    static final String DANGEROUS = "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, "
+            + "form, input, button, select, textarea, option, svg, math, canvas, video, audio, source, track, link, meta, "
+            + "base, dialog, portal, map, area";
+    private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|^ad-|\\bads?\\b|advert|agegate|banner|breadcrumb|"
+            + "combx|comment|communit|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|masthead|modal|"
+            + "newsletter|nav|outbrain|pager|pagination|popup|promo|related|recommend|remark|replies|rss|share|sharing|"
+            + "shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|taboola|toolbar|trending|widget|"
+            + "most-read|read-more|signup|paywall");
+    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post");
+    private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|"
+            + "pagination|post|text|blog|story|prose");
+    private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|\\bads?\\b|hidden|banner|combx|comment|com-|"
+            + "contact|foot|footer|footnote|gdpr|masthead|media-links|meta|outbrain|promo|related|scroll|share|shoutbox|"
+            + "sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|cookie|nav|menu|"
+            + "recommend|trending|byline|author|dateline");
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3");
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
+            "dt", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+            "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tbody", "thead", "tr", "td", "th");
+
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+
+    private Readability() {
+    }
+
+    /** Removes what is executable, hidden or a comment: done before anything else reads the page. */
+    static int sanitize(Document doc) {
+        int removed = 0;
+        for (Element e : doc.select(DANGEROUS)) {
+            if (e.parent() != null) {
+                e.remove();
+                removed++;
+            }
+        }
+        for (Element e : doc.select("[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]")) {
+            if (e.parent() != null && !e.tagName().equals("body") && !e.tagName().equals("html")) {
+                e.remove();
+            }
+        }
+        List<Node> comments = new ArrayList<>();
+        doc.forEachNode(n -> {
+            if (n instanceof Comment) {
+                comments.add(n);
+            }
+        });
+        comments.forEach(Node::remove);
+        return removed;
+    }
+
+    /** The article's root elements, in document order: the best container, or it and its related siblings. */
+    static List<Element> article(Document doc) {
+        return new Readability().find(doc);
+    }
+
+    private List<Element> find(Document doc) {
+        Element body = doc.body();
+        removeUnlikely(body);
+        for (Element e : new ArrayList<>(body.select("*"))) {
+            if (!SCORED.contains(e.tagName()) && !(e.tagName().equals("div") && !hasBlockChild(e))) {
+                continue;
+            }
+            String text = e.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+            Element ancestor = e.parent();
+            for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, initial(ancestor) + score / divider, (a, b) -> a + score / divider);
+            }
+        }
+        Element top = null;
+        double best = -1;
+        for (Map.Entry<Element, Double> c : scores.entrySet()) {
+            double s = c.getValue() * (1 - linkDensity(c.getKey()));
+            scores.put(c.getKey(), s);
+            if (s > best) {
+                best = s;
+                top = c.getKey();
+            }
+        }
+        if (top == null) {
+            return List.of(body);
+        }
+        // an article split over several sibling containers: climb while the parent holds much more of the prose
+        while (top.parent() != null && top.parent() != body && scores.getOrDefault(top.parent(), 0.0) > best * 0.75
+                && top.parent().children().size() > 1) {
+            top = top.parent();
+            best = scores.get(top);
+        }
+        List<Element> parts = new ArrayList<>();
+        Element parent = top.parent();
+        double threshold = Math.max(10, best * 0.2);
+        for (Element sibling : parent == null ? List.of(top) : parent.children()) {
+            if (sibling == top || isPartOf(sibling, threshold)) {
+                parts.add(sibling);
+            }
+        }
+        for (Element part : parts) {
+            cleanInside(part);
+        }
+        return parts;
+    }
+
+    private boolean isPartOf(Element sibling, double threshold) {
+        if (scores.getOrDefault(sibling, 0.0) >= threshold && classWeight(sibling) >= 0) {
+            return true;
+        }
+        if (!sibling.tagName().equals("p")) {
+            return false;
+        }
+        String text = sibling.text();
+        double density = linkDensity(sibling);
+        return text.length() > 80 && density < 0.25
+                || text.length() > 0 && density == 0 && text.matches("(?s).*[.!?؟…]\\s*$");
+    }
+
+    private static void removeUnlikely(Element body) {
+        for (Element e : new ArrayList<>(body.select("*"))) {
+            if (e.parent() == null || e.tagName().equals("article") || e.tagName().equals("main")
+                    || e.tagName().equals("body") || e.tagName().equals("a")) {
+                continue;
+            }
+            boolean insideArticle = !e.parents().select("article, main, [itemprop=articleBody]").isEmpty();
+            String tag = e.tagName();
+            if ((tag.equals("nav") || tag.equals("aside")) || (tag.equals("footer") || tag.equals("header")) && !insideArticle) {
+                e.remove();
+                continue;
+            }
+            String names = e.className() + " " + e.id() + " " + e.attr("role");
+            if (e.attr("role").matches("(?i)navigation|banner|contentinfo|complementary|search|dialog|alert")) {
+                e.remove();
+                continue;
+            }
+            if (UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()) {
+                e.remove();
+            }
+        }
+    }
+
+    /** Within the article: link lists, share bars, chrome by name, and empty containers go. */
+    private void cleanInside(Element root) {
+        for (Element e : new ArrayList<>(root.select("ul, ol, div, section, table, p, aside, footer, header, nav"))) {
+            if (e.parent() == null || e == root) {
+                continue;
+            }
+            String tag = e.tagName();
+            if (tag.equals("nav") || tag.equals("aside")) {
+                e.remove();
+                continue;
+            }
+            String text = e.text();
+            double density = linkDensity(e);
+            int weight = classWeight(e);
+            boolean linkList = (tag.equals("ul") || tag.equals("ol")) && density > 0.5;
+            boolean chrome = weight < 0 && (density > 0.2 || text.length() < 200 || !tag.equals("p"));
+            boolean links = !tag.equals("p") && density > 0.5 && e.select("img").isEmpty();
+            boolean empty = text.isBlank() && e.select("img").isEmpty();
+            if (linkList || chrome || links || empty) {
+                e.remove();
+            }
+        }
+    }
+
+    private double initial(Element e) {
+        double s = switch (e.tagName()) {
+            case "article" -> 10;
+            case "main" -> 5;
+            case "div" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if (e.attr("itemprop").equals("articleBody")) {
+            s += 25;
+        }
+        return s + classWeight(e);
+    }
+
+    private static int classWeight(Element e) {
+        int w = 0;
+        for (String name : List.of(e.className(), e.id())) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (NEGATIVE.matcher(name).find()) {
+                w -= 25;
+            }
+            if (POSITIVE.matcher(name).find()) {
+                w += 25;
+            }
+        }
+        return w;
+    }
+
+    static double linkDensity(Element e) {
+        int length = e.text().length();
+        if (length == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element a : e.select("a")) {
+            links += a.text().length();
+        }
+        return Math.min(1, (double) links / length);
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean hasBlockChild(Element e) {
+        for (Element c : e.children()) {
+            if (BLOCKS.contains(c.tagName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isBlock(Element e) {
+        return BLOCKS.contains(e.tagName());
+    }
+}
