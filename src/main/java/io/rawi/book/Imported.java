@@ -14,8 +14,10 @@ import java.util.Set;
  * @param files      images, stylesheets, fonts and other files the documents refer to
  * @param toc        the original table of contents
  * @param coverImage the href of the cover image, when the book names one
+ * @param imagesWithoutAlt how many images came without a text alternative (now marked decorative)
  */
-public record Imported(List<Document> documents, List<File> files, List<TocEntry> toc, Optional<String> coverImage) {
+public record Imported(List<Document> documents, List<File> files, List<TocEntry> toc, Optional<String> coverImage,
+                       int imagesWithoutAlt) {
     public Imported {
         documents = List.copyOf(documents);
         files = List.copyOf(files);
@@ -31,12 +33,14 @@ public record Imported(List<Document> documents, List<File> files, List<TocEntry
      * @param paragraphs its narrated blocks, whose ids (and their sentences' and words') are in {@code xhtml}
      * @param xhtml      the document with those ids added, as EPUB 3 XHTML
      * @param properties manifest properties it needs ({@code svg}, {@code mathml})
+     * @param wordless   the sentences whose words have no spans (markup crosses them): highlighted as a whole
      */
     public record Document(String id, String href, String title, Language language, List<Paragraph> paragraphs,
-                           byte[] xhtml, Set<String> properties) {
+                           byte[] xhtml, Set<String> properties, Set<String> wordless) {
         public Document {
             paragraphs = List.copyOf(paragraphs);
             properties = Set.copyOf(properties);
+            wordless = Set.copyOf(wordless);
         }
     }
 

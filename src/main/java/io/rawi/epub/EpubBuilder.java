@@ -52,7 +52,7 @@ public final class EpubBuilder {
             String extension = image.mediaType().equals("image/png") ? "png" : "jpg";
             pkg.add(new Resource("cover-image", "images/cover." + extension, image.mediaType(), Set.of("cover-image"),
                     null, Resource.Content.of(image.bytes())));
-        } else if (options.cover()) {
+        } else if (options.cover() && book.imported().map(i -> i.coverImage().isEmpty()).orElse(true)) {
             Cover.draw(m).ifPresentOrElse(
                     png -> pkg.add(new Resource("cover-image", "images/cover.png", "image/png", Set.of("cover-image"),
                             null, Resource.Content.of(png))),
@@ -127,6 +127,10 @@ public final class EpubBuilder {
         long images = in.files().stream().filter(f -> f.mediaType().startsWith("image/")).count();
         if (images > 0) {
             pkg.addAccessMode("visual", false);
+            if (in.imagesWithoutAlt() > 0) {
+                pkg.sufficientModeInstead("textual", "textual,visual");
+                pkg.withoutConformanceClaim();
+            }
         }
         pkg.accessibilitySummary(summary(book, "Text only: there is no audio."));
     }
@@ -177,10 +181,13 @@ public final class EpubBuilder {
                 + "decorative, so a reader who cannot see them may miss what they show; the book therefore makes no "
                 + "WCAG conformance claim.";
         if (book.imported().isPresent()) {
+            int missingAlt = book.imported().get().imagesWithoutAlt();
             return "An EPUB 3 edition of an existing book in "
                     + Locale.forLanguageTag(lang.tag()).getDisplayName(Locale.ENGLISH) + " ("
                     + (lang.rtl() ? "right-to-left" : "left-to-right") + "), with its own content, images and reading "
-                    + "order kept and a navigable table of contents. " + narration;
+                    + "order kept and a navigable table of contents."
+                    + (missingAlt == 0 ? "" : " " + missingAlt + " of its images came without a text alternative and "
+                    + "are marked as decorative; the book therefore makes no WCAG conformance claim.") + " " + narration;
         }
         return "An EPUB 3 book in " + Locale.forLanguageTag(lang.tag()).getDisplayName(Locale.ENGLISH) + " ("
                 + (lang.rtl() ? "right-to-left" : "left-to-right") + "), with a navigable table of contents, headings "

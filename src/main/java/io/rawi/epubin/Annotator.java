@@ -30,6 +30,7 @@ final class Annotator {
     private static final Set<String> SILENT = Set.of("rt", "rp", "script", "style");
 
     private final Granularity granularity;
+    private final Set<String> wordless = new java.util.HashSet<>();
     private int counter;
 
     Annotator(Granularity granularity, int firstParagraph) {
@@ -39,6 +40,13 @@ final class Annotator {
 
     int lastParagraph() {
         return counter;
+    }
+
+    /** The sentences annotated so far whose words could not all get spans; clears the list. */
+    Set<String> takeWordless() {
+        Set<String> out = Set.copyOf(wordless);
+        wordless.clear();
+        return out;
     }
 
     /** Annotates the blocks under {@code body}, returning them in reading order. */
@@ -103,33 +111,16 @@ final class Annotator {
 
     /** Wraps words, then sentences, in spans; falls back to one sentence (and no word spans) where markup crosses. */
     private Paragraph spans(Element container, Paragraph p) {
-        List<Sentence> sentences = new ArrayList<>();
-        for (Sentence s : p.sentences()) {
-            List<Word> words = List.of();
-            if (granularity == Granularity.WORD) {
-                words = s.words();
-            }
-            sentences.add(new Sentence(s.id(), s.start(), s.end(), s.text(), words));
-        }
+        List<Sentence> sentences = p.sentences();
         // words first, last to first, so that earlier offsets stay valid
-        List<List<Word>> wrappedWords = new ArrayList<>();
-        for (Sentence s : sentences) {
-            wrappedWords.add(new ArrayList<>());
-        }
-        for (int i = sentences.size() - 1; i >= 0; i--) {
+        for (int i = sentences.size() - 1; i >= 0 && granularity == Granularity.WORD; i--) {
             Sentence s = sentences.get(i);
-            boolean all = true;
             for (int w = s.words().size() - 1; w >= 0; w--) {
                 Word word = s.words().get(w);
                 Mapped m = Mapped.of(container);
-                if (wrapInText(m, word.start(), word.end(), word.id())) {
-                    wrappedWords.get(i).add(0, word);
-                } else {
-                    all = false;
+                if (!wrapInText(m, word.start(), word.end(), word.id())) {
+                    wordless.add(s.id());
                 }
-            }
-            if (!all) {
-                wrappedWords.get(i).clear();
             }
         }
         boolean every = true;
@@ -150,15 +141,20 @@ final class Annotator {
                 }
             }
             wrapAll(container, sid);
-            Sentence one = new Sentence(sid, 0, p.text().length(), p.text(), List.of());
+            List<Word> words = new ArrayList<>();
+            int n = 0;
+            for (Sentence s : sentences) {
+                for (Word w : s.words()) {
+                    words.add(new Word(String.format("%sw%02d", sid, ++n), w.start(), w.end(), w.text()));
+                }
+            }
+            if (granularity == Granularity.WORD) {
+                wordless.add(sid);
+            }
+            Sentence one = new Sentence(sid, 0, p.text().length(), p.text(), words);
             return new Paragraph(p.id(), p.kind(), p.text(), p.language(), List.of(one));
         }
-        List<Sentence> out = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            Sentence s = sentences.get(i);
-            out.add(new Sentence(s.id(), s.start(), s.end(), s.text(), wrappedWords.get(i)));
-        }
-        return new Paragraph(p.id(), p.kind(), p.text(), p.language(), out);
+        return p;
     }
 
     /** Wraps the characters {@code [start, end)} when they lie in one text node. */
@@ -187,6 +183,9 @@ final class Annotator {
     private static boolean wrapRange(Element container, Mapped m, int start, int end, String id) {
         Node last = edge(container, m, end - 1, false);
         Node first = last == null ? null : edge(container, m, start, true);
+        if (first != null && m.nodes.get(start) == last && first != last) {
+            last = first; // the start split the same text node: the sentence is its tail
+        }
         if (first == null || last == null || first.parent() != container || last.parent() != container) {
             return false;
         }

@@ -67,6 +67,19 @@ public final class EpubReader {
                          int paragraphs) {
     }
 
+    static {
+        // epublib's logger (minilog) writes every step, even a missing NCX, to the standard output that was current
+        // when it was first loaded, where rawi prints the book's path. Load it while standard output goes nowhere;
+        // rawi reports what matters itself. This runs before any narration thread exists.
+        java.io.PrintStream out = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            io.documentnode.minilog.Logger.setLevel(io.documentnode.minilog.Level.ERROR);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     private EpubReader() {
     }
 
@@ -165,6 +178,8 @@ public final class EpubReader {
         return bytes.toByteArray();
     }
 
+    private int imagesWithoutAlt;
+
     private Result convert(String location, Book book, Map<String, byte[]> entries, Granularity granularity,
                            Optional<Language> forced) throws RawiException {
         List<String> notes = new ArrayList<>();
@@ -207,7 +222,12 @@ public final class EpubReader {
             ids.put(id, r.getHref());
             List<Paragraph> paragraphs = annotator.annotate(body, docLanguage);
             String title = title(doc, paragraphs, m.getFirstTitle());
-            upgrade(doc, html, docLanguage, title, r.getHref());
+            int missing = upgrade(doc, html, docLanguage, title, r.getHref());
+            if (missing > 0) {
+                imagesWithoutAlt += missing;
+                notes.add(location + ": " + r.getHref() + ": " + missing + " image(s) without alt text, now marked "
+                        + "decorative");
+            }
             Set<String> properties = new HashSet<>();
             if (!doc.select("svg").isEmpty()) {
                 properties.add("svg");
@@ -216,7 +236,7 @@ public final class EpubReader {
                 properties.add("mathml");
             }
             documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs, serialise(doc),
-                    properties));
+                    properties, annotator.takeWordless()));
         }
         if (documents.stream().allMatch(d -> d.paragraphs().isEmpty())) {
             throw new BadInputException(location + ": the book has no text to narrate");
@@ -279,7 +299,7 @@ public final class EpubReader {
                 .filter(v -> v != null && !v.isBlank()).findFirst().map(String::strip)
                 .map(v -> v.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? "urn:uuid:" + v : v);
         String title = Optional.ofNullable(m.getFirstTitle()).filter(t -> !t.isBlank()).orElse(documents.get(0).title());
-        return new Result(new Imported(documents, files, toc, cover), title.strip(), authors,
+        return new Result(new Imported(documents, files, toc, cover, imagesWithoutAlt), title.strip(), authors,
                 Optional.ofNullable(bookLanguage), identifier, m.getPublishers().stream().findFirst(),
                 m.getDescriptions().stream().findFirst().map(d -> Jsoup.parse(d).text()), m.getSubjects(),
                 m.getRights().stream().findFirst(),
@@ -363,7 +383,8 @@ public final class EpubReader {
     }
 
     /** Makes the document EPUB 3 XHTML: namespaces, language, direction, title, rawi's stylesheet, no obsolete markup. */
-    private static void upgrade(Document doc, Element html, Language language, String title, String href) {
+    private static int upgrade(Document doc, Element html, Language language, String title, String href) {
+        int missingAlt = 0;
         for (Node n : new ArrayList<>(doc.childNodes())) {
             if (n instanceof DocumentType || n instanceof org.jsoup.nodes.XmlDeclaration) {
                 n.remove();
@@ -416,8 +437,10 @@ public final class EpubReader {
             }
             if (e.tagName().equals("img") && !e.hasAttr("alt")) {
                 e.attr("alt", "");
+                missingAlt++;
             }
         }
+        return missingAlt;
     }
 
     private static String title(Document doc, List<Paragraph> paragraphs, String bookTitle) {

@@ -54,6 +54,8 @@ public final class Overlays {
             }
         }
         Map<String, List<Paragraph>> documents = new LinkedHashMap<>();
+        Set<String> wordless = new java.util.HashSet<>();
+        book.imported().ifPresent(in -> in.documents().forEach(d -> wordless.addAll(d.wordless())));
         if (!book.titlePage().isEmpty()) {
             documents.put("titlepage", book.titlePage());
         }
@@ -70,7 +72,7 @@ public final class Overlays {
             Resource item = pkg.resource(doc.getKey()).orElseThrow();
             String smilId = "smil-" + item.id();
             String textHref = "../" + item.href();
-            Smil smil = smil(textHref, doc.getValue(), narration, granularity);
+            Smil smil = smil(textHref, doc.getValue(), narration, granularity, wordless);
             pkg.add(new Resource(smilId, "smil/" + item.id() + ".smil", "application/smil+xml", Set.of(), null,
                     Resource.Content.of(smil.bytes)));
             pkg.replace(item.withMediaOverlay(smilId));
@@ -82,7 +84,8 @@ public final class Overlays {
         pkg.addMeta(MetaProperty.of("media:narrator", narrator));
         pkg.addAccessMode("auditory", true);
         pkg.addAccessibilityFeature("synchronizedAudioText");
-        pkg.accessibilitySummary(EpubBuilder.summary(book, "The whole text, title page and headings included, is narrated by synthetic speech (" + narrator + "), with "
+        pkg.accessibilitySummary(EpubBuilder.summary(book, "The whole text, " + (book.imported().isPresent() ? "headings" : "title page and headings")
+                + " included, is narrated by synthetic speech (" + narrator + "), with "
                 + "media overlays that highlight each " + granularity.name().toLowerCase(java.util.Locale.ROOT)
                 + " as it is read (" + ClockValue.of(total) + " in all), so the book can be read, heard, or both."));
     }
@@ -91,7 +94,7 @@ public final class Overlays {
     }
 
     private static Smil smil(String textHref, List<Paragraph> blocks, Map<String, NarratedBlock> narration,
-                             Granularity granularity) {
+                             Granularity granularity, Set<String> wordless) {
         Xml x = Xml.document(null);
         x.start("smil", "version", "3.0").namespace(null, SMIL).namespace("epub", OPS);
         x.start("body", "epub:textref", textHref);
@@ -107,7 +110,8 @@ public final class Overlays {
             }
             x.start("seq", "id", "seq-" + p.id(), "epub:textref", textHref + "#" + p.id());
             for (Clip s : b.sentences()) {
-                if (granularity == Granularity.SENTENCE || s.words().stream().noneMatch(w -> w.endMs() > w.beginMs())) {
+                if (granularity == Granularity.SENTENCE || wordless.contains(s.id())
+                        || s.words().stream().noneMatch(w -> w.endMs() > w.beginMs())) {
                     duration += par(x, "par-" + s.id(), textHref + "#" + s.id(), audio, s.beginMs(), s.endMs());
                 } else {
                     x.start("seq", "id", "seq-" + s.id(), "epub:textref", textHref + "#" + s.id());

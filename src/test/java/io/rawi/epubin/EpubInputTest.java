@@ -1,0 +1,135 @@
+package io.rawi.epubin;
+
+import io.rawi.EpubFixtures;
+import io.rawi.TestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Existing EPUBs in: kept, upgraded to EPUB 3, given ids, valid; books with DRM refused. */
+class EpubInputTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, byte[]> convert(String name, Map<String, byte[]> book, String... extra) throws Exception {
+        Path in = EpubFixtures.write(dir.resolve(name + ".epub"), book);
+        String[] args = new String[5 + extra.length];
+        System.arraycopy(new String[] {"convert", in.toString(), "-o", dir.resolve("out").toString(), "--no-audio"}, 0,
+                args, 0, 5);
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        TestSupport.Run run = TestSupport.cli(args).expect(0);
+        assertTrue(run.out().startsWith(dir.resolve("out/" + name + "/" + name + ".epub").toString()), run.out());
+        assertFalse(run.out().contains("[D]") || run.out().contains("[E]"), "epublib's log stays off stdout: " + run.out());
+        Path epub = dir.resolve("out/" + name + "/" + name + ".epub");
+        TestSupport.assertValid(epub);
+        return TestSupport.unzip(epub);
+    }
+
+    @Test
+    void epub2IsUpgradedWithItsContentMetadataAndImagesKept() throws Exception {
+        Map<String, byte[]> out = convert("lighthouse", EpubFixtures.epub2());
+        String opf = TestSupport.text(out, "OEBPS/package.opf");
+        assertTrue(opf.contains("version=\"3.0\""), opf);
+        assertTrue(opf.contains("<dc:title id=\"title\">The Lighthouse Log</dc:title>"), opf);
+        assertTrue(opf.contains(">Ada Fenwick</dc:creator>"), opf);
+        assertTrue(opf.contains("<dc:publisher>Harbour Press</dc:publisher>"), opf);
+        assertTrue(opf.contains("<dc:date>2019-06-01</dc:date>"), opf);
+        assertTrue(opf.contains("urn:uuid:3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f"), opf);
+        assertTrue(opf.contains("href=\"book/images/cover.png\" media-type=\"image/png\" properties=\"cover-image\""), opf);
+        assertTrue(opf.contains("page-progression-direction=\"ltr\""), opf);
+        assertFalse(out.keySet().stream().anyMatch(n -> n.endsWith(".js")), "scripts are not carried over");
+        String ch1 = TestSupport.text(out, "OEBPS/book/text/ch1.xhtml");
+        assertFalse(ch1.contains("<script") || ch1.contains("onload") || ch1.contains("javascript:"), ch1);
+        assertFalse(ch1.contains("XHTML 1.1"), "EPUB 3 documents have the HTML doctype");
+        assertTrue(ch1.contains("<!DOCTYPE html>"), ch1);
+        assertTrue(ch1.contains("<a id=\"storm\">") || ch1.contains("<a id=\"storm\"></a>"), "a@name became an id: " + ch1);
+        assertTrue(ch1.contains("alt=\"The lighthouse in the storm\""), ch1);
+        assertTrue(ch1.contains("xml:lang=\"en\"") && ch1.contains(" lang=\"en\""), ch1);
+        for (String sentence : new String[] {"The keeper wrote in the log every evening.", "the storm came."}) {
+            assertTrue(ch1.replaceAll("<[^>]+>", "").contains(sentence), sentence);
+        }
+        assertTrue(ch1.contains("<p id=\"p0002\"><span id=\"p0002s01\">"), ch1);
+        // a sentence that ends inside <em> cannot be wrapped: the paragraph is one highlighted sentence
+        assertTrue(ch1.contains("<p id=\"p0003\"><span id=\"p0003s01\">Some nights were <em>quiet."), ch1);
+        String css = TestSupport.text(out, "OEBPS/book/style/book.css");
+        assertFalse(css.contains("direction") || css.contains("unicode-bidi"), css);
+        assertTrue(css.contains("text-indent"), css);
+        String nav = TestSupport.text(out, "OEBPS/nav.xhtml");
+        assertTrue(nav.contains("<a href=\"book/text/ch1.xhtml\">Winter</a>"), nav);
+        assertTrue(nav.contains("<a href=\"book/text/ch1.xhtml#storm\">The storm</a>"), nav);
+        assertTrue(nav.contains("<a href=\"book/text/ch2.xhtml\">Spring</a>"), nav);
+        String ch2 = TestSupport.text(out, "OEBPS/book/text/ch2.xhtml");
+        assertFalse(ch2.contains("cellpadding") || ch2.contains("border="), "obsolete attributes go: " + ch2);
+    }
+
+    @Test
+    void rtlEpub3KeepsItsDirectionIdsAndNavigation() throws Exception {
+        Map<String, byte[]> out = convert("letters", EpubFixtures.epub3Rtl(), "--sync", "word");
+        String opf = TestSupport.text(out, "OEBPS/package.opf");
+        assertTrue(opf.contains("xml:lang=\"ar\" dir=\"rtl\""), opf);
+        assertTrue(opf.contains("page-progression-direction=\"rtl\""), opf);
+        assertTrue(opf.contains("<dc:title id=\"title\">رسائل من الجبل</dc:title>"), opf);
+        assertTrue(opf.contains("urn:uuid:7b0e8f52-1d2c-4e3a-9f4b-5c6d7e8f9a0b"), opf);
+        String c1 = TestSupport.text(out, "OEBPS/book/c1.xhtml");
+        assertTrue(c1.contains("dir=\"rtl\""), c1);
+        assertTrue(c1.contains("<h2 id=\"road\"><span id=\"p0003\">"), "an existing id is kept: " + c1);
+        assertTrue(c1.contains("<p id=\"keep\"><span id=\"p0004\">"), c1);
+        assertTrue(c1.contains("<b><span id=\"p0004s01w06\">أقصر</span></b>"), "words inside markup get spans: " + c1);
+        assertTrue(c1.contains("<span lang=\"en\" xml:lang=\"en\" dir=\"ltr\"><span id=\"p0006s01w04\">Welcome</span>"), c1);
+        assertTrue(c1.contains("<figcaption id=\"p0005\">"), c1);
+        String nav = TestSupport.text(out, "OEBPS/nav.xhtml");
+        assertTrue(nav.contains("<a href=\"book/c1.xhtml#road\">الطريق</a>"), nav);
+        assertTrue(nav.contains("<a href=\"book/c2.xhtml\">الرسالة الثانية</a>"), nav);
+    }
+
+    private void refused(String name, Map<String, byte[]> book, String expected) throws Exception {
+        Path in = EpubFixtures.write(dir.resolve(name + ".epub"), book);
+        TestSupport.Run run = TestSupport.cli("convert", in.toString(), "-o", dir.resolve("out").toString(), "--no-audio")
+                .expect(2);
+        assertTrue(run.err().contains(in.toString()) && run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertFalse(Files.exists(dir.resolve("out/" + name)), "no book is written");
+    }
+
+    @Test
+    void booksWithDrmAreRefused() throws Exception {
+        Map<String, byte[]> adobe = new LinkedHashMap<>(EpubFixtures.epub2());
+        adobe.put("META-INF/rights.xml", "<rights/>".getBytes(StandardCharsets.UTF_8));
+        refused("adobe", adobe, "DRM");
+        Map<String, byte[]> aes = new LinkedHashMap<>(EpubFixtures.epub2());
+        aes.put("META-INF/encryption.xml", ("<encryption xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" "
+                + "xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\"><enc:EncryptedData><enc:EncryptionMethod "
+                + "Algorithm=\"http://www.w3.org/2001/04/xmlenc#aes128-cbc\"/><enc:CipherData><enc:CipherReference "
+                + "URI=\"OEBPS/text/ch1.xhtml\"/></enc:CipherData></enc:EncryptedData></encryption>")
+                .getBytes(StandardCharsets.UTF_8));
+        refused("aes", aes, "encrypted (DRM");
+        Map<String, byte[]> lcp = new LinkedHashMap<>(EpubFixtures.epub3Rtl());
+        lcp.put("META-INF/license.lcpl", "{}".getBytes(StandardCharsets.UTF_8));
+        refused("lcp", lcp, "Readium LCP");
+    }
+
+    @Test
+    void obfuscatedFontsAreNotDrm() throws Exception {
+        Map<String, byte[]> book = new LinkedHashMap<>(EpubFixtures.epub2());
+        book.put("META-INF/encryption.xml", ("<encryption xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" "
+                + "xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\"><enc:EncryptedData><enc:EncryptionMethod "
+                + "Algorithm=\"http://www.idpf.org/2008/embedding\"/><enc:CipherData><enc:CipherReference "
+                + "URI=\"OEBPS/fonts/a.otf\"/></enc:CipherData></enc:EncryptedData></encryption>")
+                .getBytes(StandardCharsets.UTF_8));
+        book.put("OEBPS/fonts/a.otf", new byte[] {1, 2, 3, 4});
+        String opf = new String(book.get("OEBPS/content.opf"), StandardCharsets.UTF_8)
+                .replace("</manifest>", "<item id=\"font\" href=\"fonts/a.otf\" media-type=\"font/otf\"/></manifest>");
+        book.put("OEBPS/content.opf", opf.getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> out = convert("fonts", book);
+        assertFalse(out.containsKey("OEBPS/book/fonts/a.otf"), "the obfuscated font is left out");
+    }
+}
