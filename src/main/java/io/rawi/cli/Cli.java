@@ -83,10 +83,15 @@ public final class Cli {
                     + " (please report it, with the input; RAWI_DEBUG=1 shows the stack trace)");
             debug(e);
             return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("rawi " + command + ": out of memory (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB) with " + String.join(" ", args) + "; the input is too large for it: give more with "
+                    + "RAWI_JAVA_OPTS=-Xmx1g, or split the input. The previous book, if any, was left in place");
+            return 1;
         }
     }
 
-    private void debug(Exception e) {
+    private void debug(Throwable e) {
         if (System.getenv("RAWI_DEBUG") != null) {
             e.printStackTrace(err);
         }

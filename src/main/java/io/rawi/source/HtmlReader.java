@@ -3,15 +3,17 @@ package io.rawi.source;
 import io.rawi.error.BadInputException;
 import io.rawi.internal.JsonReader;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,20 +64,74 @@ public final class HtmlReader {
             throw new BadInputException(location + ": a page of " + (bytes.length >> 20) + " MiB is larger than the limit of "
                     + (MAX_BYTES >> 20) + " MiB");
         }
+        Charset cs = charset(bytes, charset);
+        List<String> jsonLd = new ArrayList<>();
         Document doc;
-        try {
-            doc = Jsoup.parse(new ByteArrayInputStream(bytes), charset.orElse(null), url.map(URI::toString).orElse(""),
-                    Parser.htmlParser());
-        } catch (IOException | IllegalArgumentException e) {
+        // Streamed: page chrome, scripts and styles are dropped as soon as each is parsed, so that a large page never
+        // sits in memory whole; JSON-LD is kept aside for the metadata first.
+        try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
+            parser.parse(new InputStreamReader(new ByteArrayInputStream(bytes), cs), url.map(URI::toString).orElse(""));
+            for (Element e : (Iterable<Element>) parser::iterator) {
+                if (e.tagName().equals("script") && e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                    jsonLd.add(e.data());
+                    e.remove();
+                } else if (e.tagName().equals("meta") || e.tagName().equals("title") || e.tagName().equals("base")) {
+                    continue;
+                } else if (e.is(Readability.DANGEROUS_ELEMENTS) || Readability.unlikely(e) && inBody(e)) {
+                    // the white space before it goes too, or thousands of blank siblings slow the parser down
+                    if (e.previousSibling() instanceof TextNode t && t.isBlank()) {
+                        t.remove();
+                    }
+                    e.remove();
+                } else {
+                    e.childNodes().stream().filter(n -> n instanceof org.jsoup.nodes.Comment).toList()
+                            .forEach(Node::remove);
+                }
+            }
+            doc = parser.document();
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new BadInputException(location + ": cannot be read as HTML (" + e.getMessage() + ")");
         }
-        return read(location, doc, folder, url, fetcher);
+        return read(location, doc, jsonLd, folder, url, fetcher);
     }
 
-    static SourceDocument read(String location, Document doc, Optional<Path> folder, Optional<URI> url, Fetcher fetcher)
-            throws BadInputException {
+    private static boolean inBody(Element e) {
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (a.tagName().equals("body")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The charset: from the HTTP header, a byte order mark, or a {@code <meta>} near the start; else UTF-8. */
+    static Charset charset(byte[] bytes, Optional<String> declared) {
+        try {
+            if (declared.isPresent()) {
+                return Charset.forName(declared.get());
+            }
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+                return StandardCharsets.UTF_16BE;
+            }
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+                return StandardCharsets.UTF_16LE;
+            }
+            String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)")
+                    .matcher(head);
+            if (m.find()) {
+                return Charset.forName(m.group(1));
+            }
+        } catch (IllegalArgumentException unknown) {
+            // an unknown charset name: fall back to UTF-8
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    static SourceDocument read(String location, Document doc, List<String> jsonLd, Optional<Path> folder,
+                               Optional<URI> url, Fetcher fetcher) throws BadInputException {
         List<String> notes = new ArrayList<>();
-        Meta meta = Meta.of(doc, notes, location);
+        Meta meta = Meta.of(doc, jsonLd, notes, location);
         Optional<URI> base = url;
         String baseHref = doc.select("base[href]").attr("href");
         if (url.isPresent() && !baseHref.isBlank()) {
@@ -130,7 +186,8 @@ public final class HtmlReader {
         List<Element> candidates = new ArrayList<>(doc.select("[rel=author], [itemprop=author], .byline, .author, "
                 + ".article-author, [class~=(?i)byline|post-meta|entry-meta|article-meta|dateline], address"));
         for (Element e : doc.select("p, div, span")) {
-            if (e.text().length() < 120 && BYLINE.matcher(e.text()).lookingAt() && !Readability.hasBlockChild(e)) {
+            if (!Readability.hasBlockChild(e) && e.childrenSize() < 12 && e.text().length() < 120
+                    && BYLINE.matcher(e.text()).lookingAt()) {
                 candidates.add(e);
             }
         }
@@ -347,8 +404,8 @@ public final class HtmlReader {
     /** What the page says about itself. */
     private record Meta(Optional<String> title, List<String> authors, Optional<String> date, Optional<Language> language,
                         Optional<String> description, Optional<String> site) {
-        static Meta of(Document doc, List<String> notes, String location) {
-            Map<String, String> ld = jsonLd(doc, notes, location);
+        static Meta of(Document doc, List<String> jsonLd, List<String> notes, String location) {
+            Map<String, String> ld = jsonLd(jsonLd, notes, location);
             Set<String> authors = new LinkedHashSet<>();
             if (ld.containsKey("author")) {
                 for (String a : ld.get("author").split("\n")) {
@@ -406,12 +463,12 @@ public final class HtmlReader {
         }
 
         /** The article's fields from JSON-LD: headline, author (one per line), datePublished, … */
-        private static Map<String, String> jsonLd(Document doc, List<String> notes, String location) {
+        private static Map<String, String> jsonLd(List<String> scripts, List<String> notes, String location) {
             Map<String, String> out = new java.util.HashMap<>();
-            for (Element script : doc.select("script[type=application/ld+json]")) {
+            for (String script : scripts) {
                 Object value;
                 try {
-                    value = JsonReader.value(script.data().strip());
+                    value = JsonReader.value(script.strip());
                 } catch (IllegalArgumentException e) {
                     notes.add(location + ": unreadable JSON-LD ignored (" + e.getMessage() + ")");
                     continue;

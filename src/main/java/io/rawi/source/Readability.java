@@ -23,6 +23,8 @@ final class Readability {
     static final String DANGEROUS = "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, "
             + "form, input, button, select, textarea, option, svg, math, canvas, video, audio, source, track, link, meta, "
             + "base, dialog, portal, map, area";
+    /** {@link #DANGEROUS} parsed once. */
+    static final org.jsoup.select.Evaluator DANGEROUS_ELEMENTS = org.jsoup.select.QueryParser.parse(DANGEROUS);
     private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|^ad-|\\bads?\\b|advert|agegate|banner|breadcrumb|"
             + "combx|comment|communit|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|masthead|modal|"
             + "newsletter|nav|outbrain|pager|pagination|popup|promo|related|recommend|remark|replies|rss|share|sharing|"
@@ -140,25 +142,43 @@ final class Readability {
 
     private static void removeUnlikely(Element body) {
         for (Element e : new ArrayList<>(body.select("*"))) {
-            if (e.parent() == null || e.tagName().equals("article") || e.tagName().equals("main")
-                    || e.tagName().equals("body") || e.tagName().equals("a")) {
-                continue;
-            }
-            boolean insideArticle = !e.parents().select("article, main, [itemprop=articleBody]").isEmpty();
-            String tag = e.tagName();
-            if ((tag.equals("nav") || tag.equals("aside")) || (tag.equals("footer") || tag.equals("header")) && !insideArticle) {
-                e.remove();
-                continue;
-            }
-            String names = e.className() + " " + e.id() + " " + e.attr("role");
-            if (e.attr("role").matches("(?i)navigation|banner|contentinfo|complementary|search|dialog|alert")) {
-                e.remove();
-                continue;
-            }
-            if (UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()) {
+            if (e.parent() != null && unlikely(e)) {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * Whether an element of the body is page chrome by its tag, role, class or id: navigation, a page header or
+     * footer outside the article, a sidebar, comments, share bars, ads… Needs only the element and its ancestors, so
+     * it also serves while the page is still being parsed.
+     */
+    static boolean unlikely(Element e) {
+        String tag = e.tagName();
+        if (tag.equals("article") || tag.equals("main") || tag.equals("body") || tag.equals("html") || tag.equals("a")
+                || tag.equals("head") || e.parent() == null) {
+            return false;
+        }
+        if (tag.equals("nav") || tag.equals("aside")) {
+            return true;
+        }
+        if ((tag.equals("footer") || tag.equals("header")) && !insideArticle(e)) {
+            return true;
+        }
+        if (e.attr("role").matches("(?i)navigation|banner|contentinfo|complementary|search|dialog|alert")) {
+            return true;
+        }
+        String names = e.className() + " " + e.id() + " " + e.attr("role");
+        return UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
+    }
+
+    private static boolean insideArticle(Element e) {
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (a.tagName().equals("article") || a.tagName().equals("main") || a.attr("itemprop").equals("articleBody")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Within the article: link lists, share bars, chrome by name, and empty containers go. */
