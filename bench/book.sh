@@ -52,8 +52,8 @@ e=(); rss=()
 for r in $(seq "$e_runs"); do
   rm -rf "$tmp/cache10" "$tmp/out10"
   s=$(date +%s%N)
-  /usr/bin/time -f "%M" -o "$tmp/rss" java ${RAWI_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} -Djava.awt.headless=true \
-    -Drawi.voices="$root/voices" -jar "$root/target/rawi.jar" convert "$tmp/work10.txt" -o "$tmp/out10" \
+  # the launcher execs java, so GNU time sees the JVM's own peak
+  /usr/bin/time -f "%M" -o "$tmp/rss" "$root/rawi" convert "$tmp/work10.txt" -o "$tmp/out10" \
     --cache "$tmp/cache10" -q >/dev/null
   e+=($(ms_since "$s")); rss+=($(tail -n 1 "$tmp/rss"))
 done

@@ -6,9 +6,8 @@ article="${1:-$root/../shared/samples/article-ar.txt}"
 runs="${2:-5}"
 "$root/rawi" --version >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-# rawi as the launcher runs it, without the launcher's checks.
-rawi() { java ${RAWI_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} -Djava.awt.headless=true -Drawi.voices="$root/voices" \
-  -jar "$root/target/rawi.jar" "$@" >/dev/null 2>&1; }
+# rawi as a user runs it: through the launcher, with its JVM options and class-data archive.
+rawi() { "$root/rawi" "$@" >/dev/null 2>&1; }
 # median of whole numbers given as arguments (or one space-separated string)
 median() { printf "%s\n" $* | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

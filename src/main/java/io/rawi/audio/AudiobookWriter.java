@@ -31,11 +31,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Blocks are handed over as they are narrated, in any order; each waits on disk (raw PCM in the scratch folder)
  * until its turn, and one thread encodes them in reading order while narration goes on, so the book's audio is never
- * in memory. Everything is resampled to {@value #RATE} Hz. Durations are exact to the sample for MP3 (gapless Info
+ * in memory. Everything is resampled to the book's rate (by default {@value #RATE} Hz). Durations are exact to the sample for MP3 (gapless Info
  * frame); M4B relies on the MP4 edit list for the AAC priming.
  */
 public final class AudiobookWriter implements AutoCloseable {
+    /** The rate when none is given: eSpeak NG's own. */
     public static final int RATE = 22050;
+    private final int rate;
     static final int AAC_KBPS = 32;
     static final int AAC_RATE = 16000;
 
@@ -62,7 +64,8 @@ public final class AudiobookWriter implements AutoCloseable {
     private Mp3Encoder.Stream mp3;
     private Process ffmpeg;
 
-    public AudiobookWriter(Format format, Path out, Path scratch, int blocks) throws RawiException {
+    public AudiobookWriter(Format format, Path out, Path scratch, int blocks, int rate) throws RawiException {
+        this.rate = rate;
         this.format = format;
         this.out = out;
         this.scratch = scratch;
@@ -74,9 +77,9 @@ public final class AudiobookWriter implements AutoCloseable {
         try {
             Files.createDirectories(scratch);
             if (format == Format.MP3) {
-                mp3 = new Mp3Encoder().open(RATE, scratch.resolve("audiobook.mp3"), new byte[0]);
+                mp3 = new Mp3Encoder().open(rate, scratch.resolve("audiobook.mp3"), new byte[0]);
             } else {
-                ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "s16le", "-ar", String.valueOf(RATE),
+                ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "s16le", "-ar", String.valueOf(rate),
                         "-ac", "1", "-i", "pipe:0", "-ar", String.valueOf(AAC_RATE), "-c:a", "aac", "-aac_coder", "fast",
                         "-aac_pns", "0", "-aac_tns", "0", "-aac_is", "0", "-aac_ms", "0", "-b:a", AAC_KBPS + "k", "-y",
                         scratch.resolve("audiobook.m4a").toString())
@@ -94,7 +97,7 @@ public final class AudiobookWriter implements AutoCloseable {
 
     /** Hands over block {@code index}; called by the narration jobs, from any thread. */
     public void ready(int index, Processed audio) throws ProcessingException {
-        short[] pcm = resample(audio.pcm(), audio.sampleRate());
+        short[] pcm = Resampler.resample(audio.pcm(), audio.sampleRate(), rate);
         ByteBuffer bytes = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asShortBuffer().put(pcm);
         try {
@@ -147,10 +150,10 @@ public final class AudiobookWriter implements AutoCloseable {
             long[] startMs = new long[samples.length + 1];
             long total = 0;
             for (int i = 0; i < samples.length; i++) {
-                startMs[i] = Math.round(total * 1000.0 / RATE);
+                startMs[i] = Math.round(total * 1000.0 / rate);
                 total += samples[i];
             }
-            startMs[samples.length] = Math.round(total * 1000.0 / RATE);
+            startMs[samples.length] = Math.round(total * 1000.0 / rate);
             if (format == Format.MP3) {
                 writeMp3(chapters, startMs, tags, cover, coverType);
             } else {
@@ -225,24 +228,6 @@ public final class AudiobookWriter implements AutoCloseable {
     /** FFMETADATA escaping: '=', ';', '#', '\' and newlines take a backslash. */
     private static String escape(String s) {
         return s.replaceAll("([=;#\\\\\\n])", "\\\\$1");
-    }
-
-    /** Linear interpolation to {@value #RATE} Hz; speech engines give 16 or 22.05 kHz. */
-    static short[] resample(short[] pcm, int rate) {
-        if (rate == RATE) {
-            return pcm;
-        }
-        int n = (int) Math.round((double) pcm.length * RATE / rate);
-        short[] out = new short[n];
-        for (int i = 0; i < n; i++) {
-            double at = (double) i * rate / RATE;
-            int k = (int) at;
-            double f = at - k;
-            int a = pcm[Math.min(k, pcm.length - 1)];
-            int b = pcm[Math.min(k + 1, pcm.length - 1)];
-            out[i] = (short) Math.round(a + (b - a) * f);
-        }
-        return out;
     }
 
     /** Stops the encoder thread and process if the book failed before {@link #finish}. */

@@ -119,6 +119,10 @@ final class ConvertCommand extends Command {
     @Parameter(names = {"-q", "--quiet"}, description = "No progress and no notes; only errors, and the book's path")
     boolean quiet;
 
+    @Parameter(names = "--sample-rate", description = "Highest sample rate of the audio in Hz: 8000 to 48000, or 0 "
+            + "for the engine's own (eSpeak NG 22050, FreeTTS 16000)")
+    int sampleRate = ConvertOptions.DEFAULT_SAMPLE_RATE;
+
     @Parameter(names = "--each", description = "One book per input instead of one book with a chapter per input")
     boolean each;
 
@@ -200,6 +204,9 @@ final class ConvertCommand extends Command {
         if (!List.of("mp3", "wav", "opus").contains(format)) {
             throw new BadInputException("--audio-format '" + audioFormat + "': expected mp3, wav or opus");
         }
+        if (sampleRate != 0 && (sampleRate < 8000 || sampleRate > 48000)) {
+            throw new BadInputException("--sample-rate " + sampleRate + ": give 8000 to 48000 Hz, or 0 for the engine's own");
+        }
         if (timeout <= 0) {
             throw new BadInputException("--timeout " + timeout + ": give a number of seconds, above 0");
         }
@@ -211,7 +218,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
                 Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
                 noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
-                cacheSizeMb, this.format, Duration.ofSeconds(timeout));
+                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate);
     }
 
     private static String urn(String id) {

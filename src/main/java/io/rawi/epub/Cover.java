@@ -64,6 +64,56 @@ public final class Cover {
     }
 
     /** A PNG cover, or empty when no installed font can draw the title and authors. */
+    /**
+     * The cover, from {@code cache} when an identical one was drawn before (same title, authors, language and
+     * installed fonts), else drawn and kept there: drawing means loading fonts, a good part of a rebuild's time.
+     */
+    public static Optional<byte[]> draw(Metadata m, Optional<java.nio.file.Path> cache) {
+        if (cache.isEmpty()) {
+            return draw(m);
+        }
+        java.nio.file.Path file = cache.get().resolve(key(m) + ".png");
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                byte[] png = java.nio.file.Files.readAllBytes(file);
+                if (png.length > 8 && (png[0] & 0xff) == 0x89) {
+                    return Optional.of(png);
+                }
+            }
+        } catch (IOException ignored) {
+            // an unreadable cached cover is drawn again
+        }
+        Optional<byte[]> drawn = draw(m);
+        drawn.ifPresent(png -> {
+            try {
+                java.nio.file.Files.createDirectories(cache.get());
+                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(cache.get(), ".cover-", ".png");
+                java.nio.file.Files.write(tmp, png);
+                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException ignored) {
+                // the cache is only a shortcut
+            }
+        });
+        return drawn;
+    }
+
+    private static String key(Metadata m) {
+        StringBuilder sb = new StringBuilder("rawi-cover-1\n").append(m.title()).append('\n')
+                .append(String.join("\n", m.authors())).append('\n').append(m.language().tag()).append('\n');
+        for (String dir : List.of("/usr/share/fonts", "/usr/local/share/fonts",
+                System.getProperty("user.home") + "/.fonts", System.getProperty("user.home") + "/.local/share/fonts")) {
+            java.io.File f = new java.io.File(dir);
+            sb.append(dir).append(' ').append(f.lastModified()).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Optional<byte[]> draw(Metadata m) {
         String authors = String.join(" · ", m.authors());
         Optional<String> family = fontFor(m.title() + authors);

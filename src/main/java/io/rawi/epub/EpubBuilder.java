@@ -53,7 +53,7 @@ public final class EpubBuilder {
             pkg.add(new Resource("cover-image", "images/cover." + extension, image.mediaType(), Set.of("cover-image"),
                     null, Resource.Content.of(image.bytes())));
         } else if (options.cover() && book.imported().map(i -> i.coverImage().isEmpty()).orElse(true)) {
-            Cover.draw(m).ifPresentOrElse(
+            Cover.draw(m, options.coverCache()).ifPresentOrElse(
                     png -> pkg.add(new Resource("cover-image", "images/cover.png", "image/png", Set.of("cover-image"),
                             null, Resource.Content.of(png))),
                     () -> notes.accept("no cover image: no installed font can draw the title «" + m.title()

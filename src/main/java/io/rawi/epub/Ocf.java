@@ -23,7 +23,7 @@ final class Ocf {
     }
 
     static void write(OutputStream out, Instant time, byte[] opf, List<Resource> resources) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
+        ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
         zip.setLevel(9);
         ZipEntry mimetype = new ZipEntry("mimetype");
         mimetype.setMethod(ZipEntry.STORED);
@@ -49,6 +49,7 @@ final class Ocf {
             zip.setLevel(9);
         }
         zip.finish();
+        zip.flush();
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant time) throws IOException {

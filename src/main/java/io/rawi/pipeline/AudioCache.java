@@ -35,12 +35,12 @@ import java.util.stream.Stream;
  */
 final class AudioCache {
     /** Bump when the audio processing or the entry layout changes. */
-    private static final String VERSION = "rawi-audio-cache-1";
+    private static final String VERSION = "rawi-audio-cache-2";
     private final Path root;
     private final long limitBytes;
 
     /** A cached block: its files (folder format, EPUB format or null), duration and clips. */
-    record Entry(Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
+    record Entry(byte[] audio, byte[] epubAudio, long durationMs, List<Clip> sentences) {
     }
 
     AudioCache(Path root, long limitBytes) {
@@ -97,8 +97,8 @@ final class AudioCache {
         }
         try {
             List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-            Path audio = null;
-            Path epub = null;
+            byte[] audio = null;
+            byte[] epub = null;
             long duration = -1;
             List<Clip> sentences = new ArrayList<>();
             List<Clip> words = new ArrayList<>();
@@ -108,13 +108,14 @@ final class AudioCache {
                 switch (f[0]) {
                     case "file" -> {
                         Path p = dir.resolve(f[2]);
-                        if (!sha256(Files.readAllBytes(p)).equals(f[3])) {
+                        byte[] bytes = Files.readAllBytes(p); // read once: checked here, written out by the caller
+                        if (!crc(bytes).equals(f[3])) {
                             throw new IOException("checksum mismatch in " + p);
                         }
                         if (f[1].equals("audio")) {
-                            audio = p;
+                            audio = bytes;
                         } else {
-                            epub = p;
+                            epub = bytes;
                         }
                     }
                     case "duration" -> duration = Long.parseLong(f[1]);
@@ -179,8 +180,9 @@ final class AudioCache {
 
     private static String file(Path dir, String role, Path source) throws IOException {
         String name = role + source.getFileName().toString().replaceAll("^[^.]*", "");
-        Files.copy(source, dir.resolve(name));
-        return "file " + role + " " + name + " " + sha256(Files.readAllBytes(source)) + "\n";
+        byte[] bytes = Files.readAllBytes(source);
+        Files.write(dir.resolve(name), bytes);
+        return "file " + role + " " + name + " " + crc(bytes) + "\n";
     }
 
     private static String line(String kind, Clip c) {
@@ -221,12 +223,14 @@ final class AudioCache {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * The checksum of an entry's file: CRC-32C, which the JVM computes with the processor's own instruction. It
+     * guards against damage (a truncated or altered file), not against tampering; the key itself is a SHA-256.
+     */
+    static String crc(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return "crc32c:" + Long.toHexString(crc.getValue()) + ":" + bytes.length;
     }
 
     private static void delete(Path dir) {

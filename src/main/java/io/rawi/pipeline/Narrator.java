@@ -20,7 +20,6 @@ import io.rawi.speech.VoiceDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +46,15 @@ final class Narrator {
     private final AudioCache cache;
     private final java.util.concurrent.atomic.AtomicInteger fromCache = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final int sampleRate;
     /**
      * @param encoder     writes the files of the book folder
      * @param epubEncoder writes what goes into the EPUB, when the folder's format is not a core media type; or null
      * @param jobs        paragraphs at once; 0 for one per core
      */
     Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log,
-             Progress progress, AudioCache cache) {
+             Progress progress, AudioCache cache, int sampleRate) {
+        this.sampleRate = sampleRate;
         this.progress = progress;
         this.cache = cache;
         this.jobs = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -156,12 +157,13 @@ final class Narrator {
             SpeechRequest request = SpeechText.request(p, voice);
             if (cache != null) {
                 key = AudioCache.key(p.id(), request, voice, engine.version(),
-                        encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version()), tags);
+                        encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
+                                + " @" + sampleRate + " Hz", tags);
                 Optional<AudioCache.Entry> hit = readCache ? cache.get(key) : Optional.empty();
                 if (hit.isPresent()) {
-                    copy(hit.get().audio(), inFolder);
+                    write(hit.get().audio(), inFolder);
                     if (epubEncoder != null) {
-                        copy(hit.get().epubAudio(), inEpub);
+                        write(hit.get().epubAudio(), inEpub);
                     }
                     fromCache.incrementAndGet();
                     return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,
@@ -175,7 +177,7 @@ final class Narrator {
         } finally {
             mine.countDown();
         }
-        Processed audio = AudioProcessor.process(u);
+        Processed audio = AudioProcessor.process(u, sampleRate);
         encoder.encode(audio, tags, inFolder);
         if (epubEncoder != null) {
             epubEncoder.encode(audio, tags, inEpub);
@@ -187,9 +189,9 @@ final class Narrator {
                 audio.sentences(), voice.id()), audio);
     }
 
-    private static void copy(Path from, Path to) throws ProcessingException {
+    private static void write(byte[] bytes, Path to) throws ProcessingException {
         try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(to, bytes);
         } catch (IOException e) {
             throw new ProcessingException(to + ": cannot write (" + e.getMessage() + ")", e);
         }

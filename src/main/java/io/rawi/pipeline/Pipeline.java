@@ -81,7 +81,9 @@ public final class Pipeline {
     }
 
     public ConvertResult convert(ConvertOptions options) throws RawiException {
+        Timing timing = new Timing(log);
         BookAssembler.Assembled assembled = assemble(options);
+        timing.lap("read, clean, segment");
         Book book = assembled.book();
         String slug = options.slug().isPresent() ? Slugs.checked(options.slug().get())
                 : Slugs.of(options.title().orElse(null), options.inputs().get(0));
@@ -95,16 +97,20 @@ public final class Pipeline {
             write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
                     assembled.changes(), assembled.findings()));
             EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
-                    options.cover(), coverImage), notes::add);
+                    options.cover(), coverImage, options.cache().map(root -> root.resolve("covers"))), notes::add);
+            timing.lap("lay out the EPUB (cover included)");
             if (options.audio()) {
-                Narration narration = narrate(book, options, dir, slug, pkg.resource("cover-image"));
+                Narration narration = narrate(book, options, dir, slug, pkg.resource("cover-image"), timing);
+                timing.lap("narrate");
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
+                timing.lap("overlays");
             }
             Path epub = dir.resolve(slug + ".epub");
             try (OutputStream out = Files.newOutputStream(epub)) {
                 pkg.write(out);
+                timing.lap("zip the EPUB");
             } catch (IOException e) {
                 throw new ProcessingException(epub + ": cannot write the EPUB (" + IoMessages.reason(e) + ")", e);
             }
@@ -120,9 +126,33 @@ public final class Pipeline {
             }
             Staging.deleteTree(dir.resolve(SCRATCH));
             staging.publish();
+            timing.lap("publish");
             Path folder = staging.target();
             return new ConvertResult(folder, folder.resolve(epub.getFileName()),
                     (int) book.bodyParagraphs().count(), assembled.changes().size(), validation, notes);
+        }
+    }
+
+    /** With {@code RAWI_TIMING=1}, how long each stage took, one line each: the profile of a conversion. */
+    private static final class Timing {
+        private final Consumer<String> log;
+        private final boolean on = System.getenv("RAWI_TIMING") != null;
+        private long last = System.nanoTime();
+
+        Timing(Consumer<String> log) {
+            this.log = log;
+            if (on) {
+                log.accept(String.format("timing: JVM start to convert %d ms",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+            }
+        }
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            if (on) {
+                log.accept(String.format("timing: %s %d ms", stage, (now - last) / 1_000_000));
+            }
+            last = now;
         }
     }
 
@@ -189,7 +219,8 @@ public final class Pipeline {
     }
 
     /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
-    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug, Optional<Resource> cover)
+    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug, Optional<Resource> cover,
+                              Timing timing)
             throws RawiException {
         VoiceRegistry voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
         AudioEncoder encoder = switch (options.audioFormat()) {
@@ -205,14 +236,17 @@ public final class Pipeline {
             if (options.audiobook().isPresent()) {
                 audiobook = new AudiobookWriter(options.audiobook().get(),
                         dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
-                        book.blocks().size());
+                        book.blocks().size(), options.sampleRate() > 0 ? options.sampleRate() : AudiobookWriter.RATE);
             }
+            timing.lap("narrate: voices and speech service");
             AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
-            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache)
+            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate())
                     .narrate(book, dir, dir.resolve(SCRATCH), audiobook);
+            timing.lap("narrate: speak, encode or take from the cache");
             if (cache != null) {
                 cache.trim();
             }
+            timing.lap("narrate: trim the cache");
             if (audiobook != null) {
                 finishAudiobook(audiobook, book, narration, cover);
             }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Fetcher {
     static final int MAX_REDIRECTS = 10;
     private final Duration timeout;
-    private final HttpClient client;
+    private HttpClient client;
 
     /** A fetched resource. */
     public record Response(URI uri, byte[] body, Optional<String> contentType) {
@@ -53,8 +53,14 @@ public final class Fetcher {
     /** @param timeout the longest a whole fetch (connection, redirects, body) may take */
     public Fetcher(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).build();
+    }
+
+    /** The HTTP client, made on first use: building one sets up TLS, which costs a local conversion time. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        }
+        return client;
     }
 
     /** Whether {@code location} is a URL this fetcher reads. */
@@ -136,7 +142,7 @@ public final class Fetcher {
                 .header("Accept", "text/html,application/xhtml+xml,text/markdown,text/plain,application/epub+zip,image/*;q=0.8,*/*;q=0.5")
                 .GET().build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw timedOut(url);
         } catch (IOException e) {
