@@ -149,7 +149,7 @@ public final class Mp3Encoder implements AudioEncoder {
                 for (int at = 0; at < pcm.length; at += CHUNK) {
                     int n = Math.min(CHUNK, pcm.length - at);
                     System.arraycopy(pcm, at, part, 0, n);
-                    int written = lame.lame_encode_buffer(gf, part, part, n, buffer, buffer.length);
+                    int written = lame.lame_encode_buffer(gf, part, null, n, buffer, buffer.length); // mono: no right channel
                     if (written < 0) {
                         throw new ProcessingException(out + ": LAME failed while encoding (error " + written + ")");
                     }

@@ -7,7 +7,7 @@ package io.rawi.audio;
  * {@code 2 * ZEROS * from / to} multiply-adds per output sample. Thread-safe (stateless).
  */
 public final class Resampler {
-    static final int ZEROS = 6;
+    static final int ZEROS = 4;
     private static final double ROLLOFF = 0.95;
 
     private Resampler() {

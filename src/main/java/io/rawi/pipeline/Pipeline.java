@@ -18,6 +18,7 @@ import io.rawi.check.EpubValidator;
 import io.rawi.check.ValidationReport;
 import io.rawi.clean.Finding;
 import io.rawi.clean.Rules;
+import io.rawi.epub.Cover;
 import io.rawi.epub.EpubBuilder;
 import io.rawi.epub.EpubOptions;
 import io.rawi.epub.EpubPackage;
@@ -96,12 +97,24 @@ public final class Pipeline {
             Path dir = staging.dir();
             write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
                     assembled.changes(), assembled.findings()));
-            EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
-                    options.cover(), coverImage, options.cache().map(root -> root.resolve("covers"))), notes::add);
-            timing.lap("lay out the EPUB (cover included)");
+            // the cover is drawn (loading fonts takes a while) while the book is narrated
+            Optional<Path> covers = options.cache().map(root -> root.resolve("covers"));
+            boolean draw = options.cover() && coverImage.isEmpty()
+                    && book.imported().map(i -> i.coverImage().isEmpty()).orElse(true);
+            java.util.concurrent.CompletableFuture<Optional<byte[]>> drawn = draw
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Cover.draw(book.metadata(), covers))
+                    : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+            java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover = () -> coverImage.or(() ->
+                    drawn.join().map(png -> new EpubOptions.CoverImage(png, "image/png")));
+            Narration narration = null;
             if (options.audio()) {
-                Narration narration = narrate(book, options, dir, slug, pkg.resource("cover-image"), timing);
+                narration = narrate(book, options, dir, slug, cover, timing);
                 timing.lap("narrate");
+            }
+            EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
+                    options.cover(), cover.get(), covers), notes::add);
+            timing.lap("lay out the EPUB (cover included)");
+            if (narration != null) {
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
@@ -163,7 +176,7 @@ public final class Pipeline {
 
     /** Writes the audiobook: a chapter for the title page and one per chapter, tagged like the book. */
     private void finishAudiobook(AudiobookWriter audiobook, Book book, List<NarratedBlock> narration,
-                                 Optional<Resource> cover) throws RawiException {
+                                 Optional<EpubOptions.CoverImage> cover) throws RawiException {
         List<AudiobookWriter.Chapter> chapters = new ArrayList<>();
         if (!book.titlePage().isEmpty()) {
             chapters.add(new AudiobookWriter.Chapter(book.metadata().title(), 0));
@@ -185,17 +198,8 @@ public final class Pipeline {
                 : String.join(", ", book.metadata().authors());
         Tags tags = new Tags(book.metadata().title(), book.metadata().title(), artist, 0, 0,
                 book.metadata().language().tag());
-        Optional<byte[]> image = Optional.empty();
-        if (cover.isPresent()) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try {
-                cover.get().content().writeTo(bytes);
-            } catch (IOException e) {
-                throw new ProcessingException("cover: " + IoMessages.reason(e), e);
-            }
-            image = Optional.of(bytes.toByteArray());
-        }
-        long ms = audiobook.finish(chapters, tags, image, cover.map(Resource::mediaType).orElse("image/png"));
+        Optional<byte[]> image = cover.map(EpubOptions.CoverImage::bytes);
+        long ms = audiobook.finish(chapters, tags, image, cover.map(EpubOptions.CoverImage::mediaType).orElse("image/png"));
         log.accept("audiobook: " + chapters.size() + " chapters, " + ms / 1000 + " s");
     }
 
@@ -219,7 +223,8 @@ public final class Pipeline {
     }
 
     /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
-    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug, Optional<Resource> cover,
+    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug,
+                              java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover,
                               Timing timing)
             throws RawiException {
         VoiceRegistry voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
@@ -248,7 +253,7 @@ public final class Pipeline {
             }
             timing.lap("narrate: trim the cache");
             if (audiobook != null) {
-                finishAudiobook(audiobook, book, narration, cover);
+                finishAudiobook(audiobook, book, narration, cover.get());
             }
         } finally {
             if (audiobook != null) {
