@@ -73,6 +73,9 @@ public final class Kepub {
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setExpandEntityReferences(false);
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xhtml));
             NodeList spans = doc.getElementsByTagNameNS(XHTML, "span");
             int paragraph = 0;

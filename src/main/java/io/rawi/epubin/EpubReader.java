@@ -101,7 +101,9 @@ public final class EpubReader {
                     throw new BadInputException(location + ": " + name + " declares XML entities (an XXE attack or "
                             + "an unsafe document); refused, nothing was read from it");
                 }
-                if (name.toLowerCase(Locale.ROOT).endsWith(".opf") || name.toLowerCase(Locale.ROOT).endsWith(".ncx")) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".opf") || lower.endsWith(".ncx") || lower.endsWith(".xml")) {
+                    // what epublib parses loses its DOCTYPE, so that no parser ever fetches an external DTD
                     bytes = DOCTYPE.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8);
                 }
             }

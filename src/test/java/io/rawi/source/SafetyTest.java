@@ -166,6 +166,22 @@ class SafetyTest {
     }
 
     @Test
+    void externalDtdsInAnEpubAreNeverFetched() throws IOException {
+        Map<String, byte[]> book = new LinkedHashMap<>(EpubFixtures.epub2());
+        for (String name : List.of("META-INF/container.xml", "OEBPS/content.opf", "OEBPS/toc.ncx")) {
+            String xml = new String(book.get(name), StandardCharsets.UTF_8).strip();
+            String root = name.endsWith("container.xml") ? "container" : name.endsWith(".opf") ? "package" : "ncx";
+            int at = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+            xml = xml.substring(0, at) + "\n<!DOCTYPE " + root + " SYSTEM \"" + url("/evil.dtd") + "\">"
+                    + xml.substring(at).replaceFirst("<!DOCTYPE[^>]*>", "");
+            book.put(name, xml.getBytes(StandardCharsets.UTF_8));
+        }
+        Path in = epub("dtd.epub", book);
+        TestSupport.cli("convert", in.toString(), "-o", dir.resolve("out").toString(), "--no-audio").expect(0);
+        assertEquals(0, requests.get(), "no external DTD was fetched");
+    }
+
+    @Test
     void xmlEntitiesInALexiconAreRefused() throws IOException {
         Path pls = dir.resolve("evil.pls");
         Files.writeString(pls, "<?xml version=\"1.0\"?>\n<!DOCTYPE lexicon [<!ENTITY xxe SYSTEM \""
