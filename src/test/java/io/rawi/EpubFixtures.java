@@ -144,10 +144,12 @@ public final class EpubFixtures {
                     <item id="img" href="img/village.png" media-type="image/png"/>
                     <item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/>
                     <item id="c2" href="c2.xhtml" media-type="application/xhtml+xml"/>
+                    <item id="c3" href="c3.xhtml" media-type="application/xhtml+xml"/>
                   </manifest>
                   <spine page-progression-direction="rtl">
                     <itemref idref="c1"/>
                     <itemref idref="c2"/>
+                    <itemref idref="c3"/>
                   </spine>
                 </package>
                 """));
@@ -188,6 +190,18 @@ public final class EpubFixtures {
                 <h1 id="t2">الرسالة الثانية</h1>
                 <ul><li>الخبز الساخن في الصباح.</li><li>الماء البارد من النبع.</li></ul>
                 <p>سنعود في الصيف إن شاء الله.</p>
+                </section>
+                </body></html>
+                """));
+        e.put("OEBPS/c3.xhtml", utf8("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE html>
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en" xml:lang="en" dir="ltr">
+                <head><title>A letter in English</title></head>
+                <body>
+                <section epub:type="chapter" role="doc-chapter" aria-labelledby="t3">
+                <h1 id="t3">A letter in English</h1>
+                <p>Our friend from the valley wrote back in English. She hopes to visit in the autumn.</p>
                 </section>
                 </body></html>
                 """));

@@ -55,14 +55,23 @@ public final class SafeZip {
         }
     }
 
+    /** How much an archive may hold. */
+    record Limits(int entries, long totalBytes, int ratio) {
+        static final Limits DEFAULT = new Limits(MAX_ENTRIES, (long) MAX_TOTAL_MIB << 20, MAX_RATIO);
+    }
+
     /** The entries of the archive {@code file}. */
     public static Map<String, byte[]> read(String location, Path file) throws RawiException {
+        return read(location, file, Limits.DEFAULT);
+    }
+
+    static Map<String, byte[]> read(String location, Path file, Limits limits) throws RawiException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > MAX_ENTRIES) {
+            if (zip.size() > limits.entries()) {
                 throw new BadInputException(location + ": " + zip.size() + " entries, more than the limit of "
-                        + MAX_ENTRIES + "; refused");
+                        + limits.entries() + "; refused");
             }
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
@@ -76,7 +85,7 @@ public final class SafeZip {
                     throw new BadInputException(location + ": entry " + name + " appears twice; refused");
                 }
                 long compressed = Math.max(e.getCompressedSize(), 1);
-                long allowed = Math.max(SMALL, compressed * MAX_RATIO);
+                long allowed = Math.max(Math.min(SMALL, limits.totalBytes()), compressed * limits.ratio());
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try (InputStream in = zip.getInputStream(e)) {
                     byte[] buffer = new byte[64 * 1024];
@@ -85,11 +94,11 @@ public final class SafeZip {
                         out.write(buffer, 0, n);
                         total += n;
                         if (out.size() > allowed) {
-                            throw new BadInputException(location + ": entry " + name + " expands more than " + MAX_RATIO
-                                    + " times its compressed size (a zip bomb?); refused");
+                            throw new BadInputException(location + ": entry " + name + " expands more than "
+                                    + limits.ratio() + " times its compressed size (a zip bomb?); refused");
                         }
-                        if (total > (long) MAX_TOTAL_MIB << 20) {
-                            throw new BadInputException(location + ": more than " + MAX_TOTAL_MIB
+                        if (total > limits.totalBytes()) {
+                            throw new BadInputException(location + ": more than " + (limits.totalBytes() >> 20)
                                     + " MiB uncompressed; refused");
                         }
                     }

@@ -86,6 +86,10 @@ class InputsIT {
         String smil = TestSupport.text(files, "OEBPS/smil/in-c1.smil");
         assertTrue(smil.contains("../book/c1.xhtml#p0004s02"), smil);
         assertTrue(TestSupport.text(files, "OEBPS/package.opf").contains("page-progression-direction=\"rtl\""));
+        assertTrue(TestSupport.text(files, "OEBPS/book/c3.xhtml").contains("lang=\"en\" xml:lang=\"en\" dir=\"ltr\""));
+        String timings = Files.readString(out.resolve("letters/timings.json"));
+        assertTrue(timings.contains("ar-espeak") && timings.contains("en-freetts"),
+                "each document is spoken in its own language: " + timings);
     }
 
     @Test

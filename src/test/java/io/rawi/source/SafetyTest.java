@@ -231,6 +231,22 @@ class SafetyTest {
     }
 
     @Test
+    void archivesLargerThanTheLimitAreRefused() throws Exception {
+        Map<String, byte[]> book = new LinkedHashMap<>(EpubFixtures.epub2());
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 6; i++) {
+            byte[] noise = new byte[1 << 20]; // incompressible: the ratio limit does not apply
+            random.nextBytes(noise);
+            book.put("OEBPS/images/noise" + i + ".bin", noise);
+        }
+        Path big = epub("big.epub", book);
+        BadInputException e = assertThrows(BadInputException.class, () -> SafeZip.read(big.toString(), big,
+                new SafeZip.Limits(SafeZip.MAX_ENTRIES, 4L << 20, SafeZip.MAX_RATIO)));
+        assertTrue(e.getMessage().startsWith(big + ": more than 4 MiB uncompressed"), e.getMessage());
+        assertEquals(1 + book.size(), SafeZip.read(big.toString(), big).size(), "within the default limits it is read");
+    }
+
+    @Test
     void archivesWithTooManyEntriesAreRefused() throws IOException {
         Map<String, byte[]> book = new LinkedHashMap<>(EpubFixtures.epub2());
         for (int i = 0; i < SafeZip.MAX_ENTRIES + 1; i++) {
