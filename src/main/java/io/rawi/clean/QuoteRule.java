@@ -11,6 +11,8 @@ import java.util.List;
  * decides. A quotation still open at the end of a paragraph runs on into the next one when that paragraph starts with
  * a quote mark (the conventional reopening mark), has no quote marks at all, or closes a quotation it did not open.
  * Otherwise it was left open: the rule closes it at the end of the last paragraph it covered, and reports that.
+ * A quotation never runs into or out of a paragraph that stands alone (a heading, a list item, a caption:
+ * {@link CleanOptions#standalone()}).
  * Spaces just inside the marks are removed.
  */
 final class QuoteRule implements Rule {
@@ -44,6 +46,11 @@ final class QuoteRule implements Rule {
             List<Edit> edits = new ArrayList<>();
             all.add(edits);
             int first = 0;
+            boolean alone = options.standalone().contains(i);
+            if (depth > 0 && alone) {
+                closeLeftOpen(all, paragraphs, lastInside, depth, marks);
+                depth = 0;
+            }
             if (depth > 0) {
                 if (positions.isEmpty()) {
                     lastInside = i;
@@ -53,9 +60,7 @@ final class QuoteRule implements Rule {
                     edits.add(mark(p, 0, marks[(depth - 1) % 2][0], true));
                     first = 1;
                 } else if (!closesUnopened(p, positions)) {
-                    for (int level = depth - 1; level >= 0; level--) {
-                        all.get(lastInside).add(Edit.insert(paragraphs.get(lastInside).length(), marks[level % 2][1], LEFT_OPEN));
-                    }
+                    closeLeftOpen(all, paragraphs, lastInside, depth, marks);
                     depth = 0;
                 }
             }
@@ -73,14 +78,23 @@ final class QuoteRule implements Rule {
             }
             if (depth > 0) {
                 lastInside = i;
+                if (alone) {
+                    closeLeftOpen(all, paragraphs, i, depth, marks);
+                    depth = 0;
+                }
             }
         }
         if (depth > 0) {
-            for (int level = depth - 1; level >= 0; level--) {
-                all.get(lastInside).add(Edit.insert(paragraphs.get(lastInside).length(), marks[level % 2][1], LEFT_OPEN));
-            }
+            closeLeftOpen(all, paragraphs, lastInside, depth, marks);
         }
         return all;
+    }
+
+    /** Closes every open level at the end of paragraph {@code at}, innermost first, with the note that says why. */
+    private static void closeLeftOpen(List<List<Edit>> all, List<String> paragraphs, int at, int depth, String[][] marks) {
+        for (int level = depth - 1; level >= 0; level--) {
+            all.get(at).add(Edit.insert(paragraphs.get(at).length(), marks[level % 2][1], LEFT_OPEN));
+        }
     }
 
     /** An edit that writes the mark at {@code at}, swallowing a space just inside the quotation. */

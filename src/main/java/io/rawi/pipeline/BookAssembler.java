@@ -193,15 +193,25 @@ public final class BookAssembler {
     public static CleanResult clean(SourceText src, int chapter, int firstParagraph, CleanOptions options) {
         List<String> ids = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        java.util.Set<Integer> standalone = new java.util.HashSet<>(options.standalone());
         src.headline().ifPresent(h -> {
             ids.add(String.format("h%02d", chapter));
             texts.add(h);
+            standalone.add(0);
         });
-        for (int k = 0; k < src.paragraphs().size(); k++) {
-            ids.add(String.format("p%04d", firstParagraph + k));
-            texts.add(src.paragraphs().get(k));
+        int k = 0;
+        for (SourceBlock b : src.blocks()) {
+            if (!b.hasText()) {
+                continue;
+            }
+            if (b.type() == SourceBlock.Type.HEADING || b.type() == SourceBlock.Type.ITEM
+                    || b.type() == SourceBlock.Type.ORDERED_ITEM || b.type() == SourceBlock.Type.CAPTION) {
+                standalone.add(texts.size());
+            }
+            ids.add(String.format("p%04d", firstParagraph + k++));
+            texts.add(b.text());
         }
-        return CLEANER.clean(ids, texts, options);
+        return CLEANER.clean(ids, texts, new CleanOptions(options.language(), options.digits(), standalone));
     }
 
     /** The first sentence, without its final punctuation, cut after a few words. */

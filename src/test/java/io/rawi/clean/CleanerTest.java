@@ -161,4 +161,15 @@ class CleanerTest {
             assertEquals(r.paragraphs(), replayed, input.toString());
         }
     }
+
+    @Test
+    void aQuotationNeverRunsIntoOrOutOfAHeadingOrAListItem() {
+        CleanOptions structured = new CleanOptions(Language.ARABIC, CleanOptions.Digits.KEEP, java.util.Set.of(1, 3));
+        CleanResult r = clean(structured, "قال المدير: \"سنبدأ غدا", "عنوان القسم", "فقرة بلا علامات", "بند \"أول");
+        assertEquals("قال المدير: «سنبدأ غدا»", r.paragraphs().get(0), "closed before the heading");
+        assertEquals("عنوان القسم", r.paragraphs().get(1));
+        assertEquals("بند «أول»", r.paragraphs().get(3), "closed at the end of the list item");
+        CleanResult running = clean(AR, "قال المدير: \"سنبدأ غدا", "عنوان القسم", "فقرة بلا علامات");
+        assertEquals("فقرة بلا علامات»", running.paragraphs().get(2), "in running text it runs on, as before");
+    }
 }
