@@ -152,7 +152,7 @@ public final class BookAssembler {
         SourceDocument only = sources.size() == 1 ? sources.get(0) : null;
         Language bookLanguage = o.language().orElse(only != null && only.language().isPresent()
                 ? only.language().get() : chapters.get(0).language());
-        String title = o.title().orElse(only != null && only.title().isPresent() && texts.size() > 1
+        String title = o.title().orElse(only != null && only.title().isPresent()
                 ? only.title().get() : chapters.get(0).heading().text());
         List<String> authors = !o.authors().isEmpty() ? o.authors() : only != null ? only.authors() : List.of();
         String identifier = o.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(

@@ -46,7 +46,20 @@ public final class MarkdownReader {
                                       Optional<java.net.URI> url, Fetcher fetcher) throws BadInputException {
         List<String> notes = new ArrayList<>();
         MarkdownReader reader = new MarkdownReader(location, new ImageLoader(location, folder, url, fetcher, notes), notes);
-        Node doc = Parser.builder().build().parse(markdown.replace("\r\n", "\n"));
+        String text = markdown.replace("\r\n", "\n").replace("\uFEFF", "");
+        java.util.Map<String, String> front = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher fm = FRONT_MATTER.matcher(text);
+        if (fm.lookingAt()) {
+            for (String line : fm.group(1).split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && !line.startsWith(" ") && !line.startsWith("#")) {
+                    String value = line.substring(colon + 1).strip().replaceAll("^[\"']|[\"']$", "");
+                    front.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), value);
+                }
+            }
+            text = text.substring(fm.end());
+        }
+        Node doc = Parser.builder().build().parse(text);
         boolean chapters = false;
         int minLevel = 6;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -89,10 +102,32 @@ public final class MarkdownReader {
                 texts.set(0, new SourceText(location, Optional.of(title), b, texts.get(0).language()));
             }
         }
-        Optional<String> title = texts.get(0).headline();
-        return new SourceDocument(location, texts, texts.size() > 1 ? Optional.empty() : title, List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), notes);
+        Optional<String> title = Optional.ofNullable(front.get("title")).filter(t -> !t.isBlank())
+                .or(() -> texts.size() > 1 ? Optional.empty() : texts.get(0).headline());
+        List<String> authors = new ArrayList<>();
+        for (String key : List.of("author", "authors")) {
+            if (front.containsKey(key)) {
+                for (String a : front.get(key).replaceAll("^\\[|\\]$", "").split("\\s*[,،;]\\s*")) {
+                    if (!a.isBlank()) {
+                        authors.add(a.strip().replaceAll("^[\"']|[\"']$", ""));
+                    }
+                }
+            }
+        }
+        Optional<Language> language = Optional.ofNullable(front.getOrDefault("lang", front.get("language")))
+                .map(l -> l.replace('_', '-')).filter(l -> l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")).map(Language::of);
+        if (language.isPresent()) {
+            // the declared language wins over the script's guess when both read in the same direction
+            texts.replaceAll(t -> t.language().rtl() == language.get().rtl()
+                    ? new SourceText(t.location(), t.headline(), t.blocks(), language.get()) : t);
+        }
+        return new SourceDocument(location, texts, title, authors, Optional.ofNullable(front.get("date")),
+                language, Optional.ofNullable(front.get("description")), Optional.empty(), notes);
     }
+
+    /** YAML front matter: {@code ---} on the first line, {@code key: value} lines, {@code ---} (or {@code ...}). */
+    private static final java.util.regex.Pattern FRONT_MATTER =
+            java.util.regex.Pattern.compile("---[ \\t]*\\n((?:.*\\n)*?)(?:---|\\.\\.\\.)[ \\t]*(?:\\n|$)");
 
     private void flush(Optional<String> heading, List<SourceBlock> blocks, List<SourceText> into) {
         if (blocks.stream().noneMatch(SourceBlock::hasText) && heading.isEmpty()) {

@@ -155,4 +155,18 @@ class ExtractionTest {
         assertEquals(Language.ENGLISH.tag(), doc.chapters().get(0).language().tag());
         TestSupport.class.getName();
     }
+
+    @Test
+    void markdownFrontMatterGivesTheMetadata() throws Exception {
+        String md = "---\ntitle: \"Notes from the reading room\"\nauthor: [Sara Haddad, Omar Aziz]\ndate: 2025-05-01\n"
+                + "lang: en-GB\n---\n# First notes\n\nThe room opens at nine.\n\n# Second notes\n\nIt closes at six.\n";
+        SourceDocument doc = MarkdownReader.read("notes.md", md, Optional.empty(), Optional.empty(),
+                new Fetcher(Duration.ofSeconds(2)));
+        assertEquals(Optional.of("Notes from the reading room"), doc.title());
+        assertEquals(List.of("Sara Haddad", "Omar Aziz"), doc.authors());
+        assertEquals(Optional.of("2025-05-01"), doc.date());
+        assertEquals("en-GB", doc.chapters().get(0).language().tag());
+        assertEquals(2, doc.chapters().size());
+        assertFalse(extracted(doc).contains("title:"), "the front matter is not text");
+    }
 }
