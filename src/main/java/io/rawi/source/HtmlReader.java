@@ -318,10 +318,54 @@ public final class HtmlReader {
     }
 
     private void paragraph(Element e, SourceBlock.Type type, int g, List<SourceBlock> out) {
-        text(e).ifPresent(t -> out.add(new SourceBlock(type, 0, g, t, Optional.empty())));
+        List<String> parts = splitAtDoubleBreaks(e);
+        if (parts.size() > 1) {
+            // <br><br> is how many pages separate paragraphs: each part is a paragraph of its own
+            for (String part : parts) {
+                out.add(new SourceBlock(type, 0, type == SourceBlock.Type.PARAGRAPH ? ++group : g, part, Optional.empty()));
+            }
+        } else {
+            text(e).ifPresent(t -> out.add(new SourceBlock(type, 0, g, t, Optional.empty())));
+        }
         for (Element img : e.select("img")) {
             image(img, Optional.empty(), ++group, out);
         }
+    }
+
+    /** The text of {@code e} cut where two line breaks follow each other (white space between them allowed). */
+    static List<String> splitAtDoubleBreaks(Element e) {
+        List<String> parts = new ArrayList<>();
+        if (e.select("br").size() < 2) {
+            return parts;
+        }
+        StringBuilder current = new StringBuilder();
+        boolean lastWasBreak = false;
+        for (Node n : e.childNodes()) {
+            if (n instanceof Element c && c.tagName().equals("br")) {
+                if (lastWasBreak) {
+                    String t = collapse(current.toString());
+                    if (!t.isEmpty()) {
+                        parts.add(t);
+                    }
+                    current.setLength(0);
+                    lastWasBreak = false;
+                } else {
+                    current.append(' ');
+                    lastWasBreak = true;
+                }
+            } else if (n instanceof TextNode t) {
+                current.append(t.getWholeText());
+                lastWasBreak &= t.isBlank();
+            } else if (n instanceof Element c) {
+                current.append(' ').append(c.text()).append(' ');
+                lastWasBreak = false;
+            }
+        }
+        String t = collapse(current.toString());
+        if (!t.isEmpty()) {
+            parts.add(t);
+        }
+        return parts;
     }
 
     private void list(Element e, boolean ordered, int g, List<SourceBlock> out) {

@@ -169,4 +169,16 @@ class ExtractionTest {
         assertEquals(2, doc.chapters().size());
         assertFalse(extracted(doc).contains("title:"), "the front matter is not text");
     }
+
+    @Test
+    void doubleLineBreaksSeparateParagraphs() throws Exception {
+        String page = "<html lang=\"en\"><body><div class=\"story\">First paragraph, with a comma, long enough to count "
+                + "as prose here.<br><br>Second paragraph,<br>with a single break inside it, still one paragraph.<br/>\n"
+                + "<br/>Third paragraph, the last one, also long enough to be prose.</div></body></html>";
+        SourceDocument doc = HtmlReader.read("page.html", page.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                Optional.empty(), Optional.empty(), new Fetcher(Duration.ofSeconds(2)));
+        assertEquals(List.of("First paragraph, with a comma, long enough to count as prose here.",
+                "Second paragraph, with a single break inside it, still one paragraph.",
+                "Third paragraph, the last one, also long enough to be prose."), doc.chapters().get(0).paragraphs());
+    }
 }
