@@ -12,6 +12,7 @@ import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,9 +102,9 @@ final class Annotator {
 
     private static Language language(Element e, Language fallback) {
         for (Element a = e; a != null; a = a.parent()) {
-            String tag = a.hasAttr("xml:lang") ? a.attr("xml:lang") : a.attr("lang");
-            if (tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
-                return Language.of(tag);
+            Optional<Language> declared = Language.declared(a.hasAttr("xml:lang") ? a.attr("xml:lang") : a.attr("lang"));
+            if (declared.isPresent()) {
+                return declared.get();
             }
         }
         return fallback;

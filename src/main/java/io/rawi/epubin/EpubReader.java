@@ -186,8 +186,7 @@ public final class EpubReader {
                            Optional<Language> forced) throws RawiException {
         List<String> notes = new ArrayList<>();
         io.documentnode.epub4j.domain.Metadata m = book.getMetadata();
-        Optional<Language> declared = Optional.ofNullable(m.getLanguage()).map(l -> l.strip().replace('_', '-'))
-                .filter(l -> l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")).map(Language::of);
+        Optional<Language> declared = Language.declared(m.getLanguage());
         Set<String> obfuscated = obfuscatedFonts(entries);
         Map<String, String> ids = new LinkedHashMap<>();
         Set<String> spineHrefs = new HashSet<>();
@@ -352,9 +351,9 @@ public final class EpubReader {
 
     private static Language documentLanguage(Element html, Element body, Optional<Language> declared) {
         for (Element e : List.of(html, body)) {
-            String tag = e.hasAttr("xml:lang") ? e.attr("xml:lang") : e.attr("lang");
-            if (tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
-                return Language.of(tag);
+            Optional<Language> language = Language.declared(e.hasAttr("xml:lang") ? e.attr("xml:lang") : e.attr("lang"));
+            if (language.isPresent()) {
+                return language.get();
             }
         }
         return declared.orElseGet(() -> LanguageDetector.detect(body.text()));

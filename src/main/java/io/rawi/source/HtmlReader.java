@@ -472,9 +472,7 @@ public final class HtmlReader {
             Element html = doc.selectFirst("html");
             String lang = html == null ? "" : html.attr("lang").isBlank() ? html.attr("xml:lang") : html.attr("lang");
             Optional<Language> language = first(lang, ld.get("inLanguage"), meta(doc, "og:locale"))
-                    .map(l -> l.replace('_', '-'))
-                    .filter(l -> l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"))
-                    .map(Language::of);
+                    .flatMap(Language::declared);
             return new Meta(title, List.copyOf(authors), date, language,
                     first(ld.get("description"), meta(doc, "og:description"), meta(doc, "description")),
                     first(ld.get("publisher"), meta(doc, "og:site_name")));

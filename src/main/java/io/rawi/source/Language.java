@@ -34,6 +34,26 @@ public record Language(String tag, boolean rtl) {
         return new Language(bcp, rtl);
     }
 
+    /**
+     * A language as an input declares it ({@code lang}, {@code xml:lang}, {@code dc:language}, front matter), or
+     * empty when the value is missing, malformed or undetermined ({@code und}): a primary subtag of two or three
+     * letters, then subtags of up to eight letters or digits; {@code _} is read as {@code -}.
+     */
+    public static java.util.Optional<Language> declared(String tag) {
+        if (tag == null) {
+            return java.util.Optional.empty();
+        }
+        String t = tag.trim().replace('_', '-');
+        if (!t.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(of(t));
+        } catch (IllegalArgumentException undetermined) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The primary language subtag, e.g. {@code ar} for {@code ar-EG}. */
     public String primary() {
         int dash = tag.indexOf('-');

@@ -114,8 +114,7 @@ public final class MarkdownReader {
                 }
             }
         }
-        Optional<Language> language = Optional.ofNullable(front.getOrDefault("lang", front.get("language")))
-                .map(l -> l.replace('_', '-')).filter(l -> l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")).map(Language::of);
+        Optional<Language> language = Language.declared(front.getOrDefault("lang", front.get("language")));
         if (language.isPresent()) {
             // the declared language wins over the script's guess when both read in the same direction
             texts.replaceAll(t -> t.language().rtl() == language.get().rtl()

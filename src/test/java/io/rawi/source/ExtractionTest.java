@@ -181,4 +181,17 @@ class ExtractionTest {
                 "Second paragraph, with a single break inside it, still one paragraph.",
                 "Third paragraph, the last one, also long enough to be prose."), doc.chapters().get(0).paragraphs());
     }
+
+    @Test
+    void declaredLanguagesAreReadOrIgnored() throws Exception {
+        assertEquals("ar-EG", Language.declared(" ar_EG ").orElseThrow().tag());
+        assertEquals(Optional.empty(), Language.declared("und"), "undetermined is no declaration");
+        assertEquals(Optional.empty(), Language.declared("x"));
+        assertEquals(Optional.empty(), Language.declared(null));
+        String page = "<html lang=\"und\"><body><article><p>A page that does not say its language, with enough text, "
+                + "commas, and words to be an article.</p></article></body></html>";
+        SourceDocument doc = HtmlReader.read("und.html", page.getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                Optional.empty(), Optional.empty(), new Fetcher(Duration.ofSeconds(2)));
+        assertEquals("en", doc.language().orElseThrow().tag(), "detected from the script instead");
+    }
 }
