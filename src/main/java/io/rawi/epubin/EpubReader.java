@@ -90,7 +90,7 @@ public final class EpubReader {
      */
     public static Result read(String location, Map<String, byte[]> entries, Granularity granularity,
                               Optional<Language> language) throws RawiException {
-        refuseDrm(location, entries);
+        Set<String> obfuscated = refuseDrm(location, entries);
         Map<String, byte[]> clean = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String name = e.getKey();
@@ -121,7 +121,7 @@ public final class EpubReader {
         if (book.getOpfResource() == null || book.getSpine() == null || book.getSpine().isEmpty()) {
             throw new BadInputException(location + ": the EPUB has no package document or an empty spine");
         }
-        return new EpubReader().convert(location, book, clean, granularity, language);
+        return new EpubReader().convert(location, book, clean, obfuscated, granularity, language);
     }
 
     private static boolean isXml(String name) {
@@ -131,7 +131,11 @@ public final class EpubReader {
                 || n.endsWith(".pls");
     }
 
-    private static void refuseDrm(String location, Map<String, byte[]> entries) throws BadInputException {
+    /**
+     * Refuses a book with DRM; returns the entries that {@code encryption.xml} obfuscates (fonts), as paths in the
+     * archive, when that is all it does.
+     */
+    private static Set<String> refuseDrm(String location, Map<String, byte[]> entries) throws BadInputException {
         if (entries.containsKey("META-INF/rights.xml")) {
             throw new BadInputException(location + ": the book is protected by DRM (META-INF/rights.xml); rawi only "
                     + "reads books without DRM");
@@ -141,30 +145,31 @@ public final class EpubReader {
                     + "rawi only reads books without DRM");
         }
         byte[] encryption = entries.get("META-INF/encryption.xml");
+        Set<String> obfuscated = new HashSet<>();
         if (encryption == null) {
-            return;
+            return obfuscated;
         }
         String text = new String(encryption, StandardCharsets.UTF_8);
         if (ENTITY.matcher(text).find()) {
             throw new BadInputException(location + ": META-INF/encryption.xml declares XML entities; refused");
         }
-        Document doc = Jsoup.parse(text, "", Parser.xmlParser());
-        for (Element method : doc.getElementsByTag("enc:EncryptionMethod")) {
-            if (!FONT_OBFUSCATION.contains(method.attr("Algorithm"))) {
-                throw new BadInputException(location + ": the book is encrypted (DRM: META-INF/encryption.xml, "
-                        + method.attr("Algorithm") + "); rawi only reads books without DRM");
+        boolean anyMethod = false;
+        for (Element e : Jsoup.parse(text, "", Parser.xmlParser()).select("*")) {
+            if (e.tagName().endsWith("EncryptionMethod")) {
+                anyMethod = true;
+                if (!FONT_OBFUSCATION.contains(e.attr("Algorithm"))) {
+                    throw new BadInputException(location + ": the book is encrypted (DRM: META-INF/encryption.xml, "
+                            + e.attr("Algorithm") + "); rawi only reads books without DRM");
+                }
+            } else if (e.tagName().endsWith("CipherReference")) {
+                obfuscated.add(e.attr("URI"));
             }
         }
-        if (doc.select("*").stream().noneMatch(e -> e.tagName().endsWith("EncryptionMethod"))) {
+        if (!anyMethod) {
             throw new BadInputException(location + ": the book has META-INF/encryption.xml (DRM); rawi only reads "
                     + "books without DRM");
         }
-        for (Element method : doc.select("*")) {
-            if (method.tagName().endsWith("EncryptionMethod") && !FONT_OBFUSCATION.contains(method.attr("Algorithm"))) {
-                throw new BadInputException(location + ": the book is encrypted (DRM: " + method.attr("Algorithm")
-                        + "); rawi only reads books without DRM");
-            }
-        }
+        return obfuscated;
     }
 
     private static byte[] rezip(Map<String, byte[]> entries) throws IOException {
@@ -182,12 +187,16 @@ public final class EpubReader {
 
     private int imagesWithoutAlt;
 
-    private Result convert(String location, Book book, Map<String, byte[]> entries, Granularity granularity,
-                           Optional<Language> forced) throws RawiException {
+    private Result convert(String location, Book book, Map<String, byte[]> entries, Set<String> obfuscatedEntries,
+                           Granularity granularity, Optional<Language> forced) throws RawiException {
         List<String> notes = new ArrayList<>();
         io.documentnode.epub4j.domain.Metadata m = book.getMetadata();
         Optional<Language> declared = Language.declared(m.getLanguage());
-        Set<String> obfuscated = obfuscatedFonts(entries);
+        // encryption.xml names archive paths; the manifest's hrefs are relative to the package document
+        String opf = entries.keySet().stream().filter(n -> n.endsWith(".opf")).findFirst().orElse("");
+        String folder = opf.contains("/") ? opf.substring(0, opf.lastIndexOf('/') + 1) : "";
+        Set<String> obfuscated = new HashSet<>();
+        obfuscatedEntries.forEach(uri -> obfuscated.add(uri.startsWith(folder) ? uri.substring(folder.length()) : uri));
         Map<String, String> ids = new LinkedHashMap<>();
         Set<String> spineHrefs = new HashSet<>();
         for (SpineReference ref : book.getSpine().getSpineReferences()) {
@@ -313,24 +322,6 @@ public final class EpubReader {
         } catch (IOException e) {
             throw new BadInputException(location + ": " + r.getHref() + " cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    private static Set<String> obfuscatedFonts(Map<String, byte[]> entries) {
-        Set<String> out = new HashSet<>();
-        byte[] encryption = entries.get("META-INF/encryption.xml");
-        if (encryption == null) {
-            return out;
-        }
-        Document doc = Jsoup.parse(new String(encryption, StandardCharsets.UTF_8), "", Parser.xmlParser());
-        String opf = entries.keySet().stream().filter(n -> n.endsWith(".opf")).findFirst().orElse("");
-        String folder = opf.contains("/") ? opf.substring(0, opf.lastIndexOf('/') + 1) : "";
-        for (Element ref : doc.select("*")) {
-            if (ref.tagName().endsWith("CipherReference")) {
-                String uri = ref.attr("URI");
-                out.add(uri.startsWith(folder) ? uri.substring(folder.length()) : uri);
-            }
-        }
-        return out;
     }
 
     /** The href of the EPUB 3 navigation document, from the package document's manifest. */
