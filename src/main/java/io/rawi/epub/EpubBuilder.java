@@ -14,14 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Lays a {@link Book} out as an EPUB 3 package: stylesheet, cover, title page, one content document per chapter,
  * navigation, and accessibility metadata for a textual book. Narration is added afterwards by the overlay stage.
  *
  * <pre>{@code
- * EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(false, true), System.err::println);
+ * EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(false, Optional.empty()));
  * try (OutputStream out = Files.newOutputStream(target)) { pkg.write(out); }
  * }</pre>
  */
@@ -40,9 +39,8 @@ public final class EpubBuilder {
     /**
      * Builds the package.
      *
-     * @param notes receives remarks for the user, such as why there is no cover
      */
-    public static EpubPackage build(Book book, EpubOptions options, Consumer<String> notes) {
+    public static EpubPackage build(Book book, EpubOptions options) {
         Metadata m = book.metadata();
         EpubPackage pkg = new EpubPackage(m);
         ContentDocuments docs = new ContentDocuments(options.wordSpans());
@@ -52,12 +50,6 @@ public final class EpubBuilder {
             String extension = image.mediaType().equals("image/png") ? "png" : "jpg";
             pkg.add(new Resource("cover-image", "images/cover." + extension, image.mediaType(), Set.of("cover-image"),
                     null, Resource.Content.of(image.bytes())));
-        } else if (options.cover() && book.imported().map(i -> i.coverImage().isEmpty()).orElse(true)) {
-            Cover.draw(m, options.coverCache()).ifPresentOrElse(
-                    png -> pkg.add(new Resource("cover-image", "images/cover.png", "image/png", Set.of("cover-image"),
-                            null, Resource.Content.of(png))),
-                    () -> notes.accept("no cover image: no installed font can draw the title «" + m.title()
-                            + "»; install one (e.g. apt-get install fonts-noto-core) to get a cover"));
         }
         if (book.imported().isPresent()) {
             imported(pkg, book, book.imported().get());

@@ -6,16 +6,9 @@ import java.util.Optional;
  * How the book is laid out.
  *
  * @param wordSpans  wrap every word in a span with its id, for word-level read-aloud
- * @param cover      give the book a cover: the image given, or one drawn from the title
- * @param coverImage a PNG or JPEG to use as the cover instead of drawing one
- * @param coverCache where drawn covers are kept for the next build, if anywhere
+ * @param coverImage the cover, a PNG or JPEG (given by the user or drawn from the title); none when empty
  */
-public record EpubOptions(boolean wordSpans, boolean cover, Optional<CoverImage> coverImage,
-                          Optional<java.nio.file.Path> coverCache) {
-    public EpubOptions(boolean wordSpans, boolean cover, Optional<CoverImage> coverImage) {
-        this(wordSpans, cover, coverImage, Optional.empty());
-    }
-
+public record EpubOptions(boolean wordSpans, Optional<CoverImage> coverImage) {
     /** An image file's bytes and its media type. */
     public record CoverImage(byte[] bytes, String mediaType) {
         /** The media type from the file's first bytes: PNG or JPEG, else empty. */

@@ -106,13 +106,17 @@ public final class Pipeline {
                     : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
             java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover = () -> coverImage.or(() ->
                     drawn.join().map(png -> new EpubOptions.CoverImage(png, "image/png")));
+            // EpubBuilder only lays out the cover it is given; whether one is drawn is decided here alone
             Narration narration = null;
             if (options.audio()) {
                 narration = narrate(book, options, dir, slug, cover, timing);
                 timing.lap("narrate");
             }
-            EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
-                    options.cover(), cover.get(), covers), notes::add);
+            if (draw && drawn.join().isEmpty()) {
+                notes.add("no cover image: no installed font can draw the title «" + book.metadata().title()
+                        + "»; install one (e.g. apt-get install fonts-noto-core) to get a cover");
+            }
+            EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD, cover.get()));
             timing.lap("lay out the EPUB (cover included)");
             if (narration != null) {
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
