@@ -13,13 +13,7 @@ public record EpubOptions(boolean wordSpans, Optional<CoverImage> coverImage) {
     public record CoverImage(byte[] bytes, String mediaType) {
         /** The media type from the file's first bytes: PNG or JPEG, else empty. */
         public static Optional<String> sniff(byte[] bytes) {
-            if (bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-                return Optional.of("image/png");
-            }
-            if (bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[2] & 0xff) == 0xFF) {
-                return Optional.of("image/jpeg");
-            }
-            return Optional.empty();
+            return io.rawi.source.Image.sniff(bytes).filter(t -> t.equals("image/png") || t.equals("image/jpeg"));
         }
     }
 }
