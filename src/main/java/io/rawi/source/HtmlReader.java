@@ -66,6 +66,7 @@ public final class HtmlReader {
         }
         Charset cs = charset(bytes, charset);
         List<String> jsonLd = new ArrayList<>();
+        int dropped = 0;
         Document doc;
         // Streamed: page chrome, scripts and styles are dropped as soon as each is parsed, so that a large page never
         // sits in memory whole; JSON-LD is kept aside for the metadata first.
@@ -78,6 +79,7 @@ public final class HtmlReader {
                 } else if (e.tagName().equals("meta") || e.tagName().equals("title") || e.tagName().equals("base")) {
                     continue;
                 } else if (e.is(Readability.DANGEROUS_ELEMENTS) || Readability.unlikely(e) && inBody(e)) {
+                    dropped += e.is(Readability.DANGEROUS_ELEMENTS) && !e.tagName().equals("link") ? 1 : 0;
                     // the white space before it goes too, or thousands of blank siblings slow the parser down
                     if (e.previousSibling() instanceof TextNode t && t.isBlank()) {
                         t.remove();
@@ -92,7 +94,7 @@ public final class HtmlReader {
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new BadInputException(location + ": cannot be read as HTML (" + e.getMessage() + ")");
         }
-        return read(location, doc, jsonLd, folder, url, fetcher);
+        return read(location, doc, jsonLd, dropped, folder, url, fetcher);
     }
 
     private static boolean inBody(Element e) {
@@ -128,7 +130,8 @@ public final class HtmlReader {
         return StandardCharsets.UTF_8;
     }
 
-    static SourceDocument read(String location, Document doc, List<String> jsonLd, Optional<Path> folder,
+    /** @param dropped how many executable or embedded elements the parser has already dropped */
+    static SourceDocument read(String location, Document doc, List<String> jsonLd, int dropped, Optional<Path> folder,
                                Optional<URI> url, Fetcher fetcher) throws BadInputException {
         List<String> notes = new ArrayList<>();
         Meta meta = Meta.of(doc, jsonLd, notes, location);
@@ -141,7 +144,7 @@ public final class HtmlReader {
                 // a malformed base is ignored
             }
         }
-        int removed = Readability.sanitize(doc);
+        int removed = dropped + Readability.sanitize(doc);
         if (removed > 0) {
             notes.add(location + ": " + removed + " script, style, frame, form or other non-text element(s) dropped");
         }

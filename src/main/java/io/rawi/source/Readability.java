@@ -47,13 +47,17 @@ final class Readability {
     private Readability() {
     }
 
-    /** Removes what is executable, hidden or a comment: done before anything else reads the page. */
+    /**
+     * Removes what is executable, embedded, hidden or a comment: done before anything else reads the page. Returns how
+     * many executable or embedded elements went; page metadata ({@code meta}, {@code link}, {@code base}) is removed
+     * without being counted.
+     */
     static int sanitize(Document doc) {
         int removed = 0;
-        for (Element e : doc.select(DANGEROUS)) {
+        for (Element e : doc.select(DANGEROUS_ELEMENTS)) {
             if (e.parent() != null) {
                 e.remove();
-                removed++;
+                removed += e.tagName().equals("meta") || e.tagName().equals("link") || e.tagName().equals("base") ? 0 : 1;
             }
         }
         for (Element e : doc.select("[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]")) {
