@@ -53,14 +53,10 @@ public final class AudioProcessor {
         int to = Math.min(in.length, last + margin);
         int leadIn = rate * LEAD_IN_MS / 1000;
         int leadOut = rate * LEAD_OUT_MS / 1000;
-        short[] segment = java.util.Arrays.copyOfRange(in, from, Math.max(from, to));
         double gain = gain(in, from, to, engineRate);
-        segment = Resampler.resample(segment, engineRate, rate);
-        int speech = segment.length;
+        int speech = Resampler.length(Math.max(0, to - from), engineRate, rate);
         short[] out = new short[leadIn + speech + leadOut];
-        for (int i = 0; i < speech; i++) {
-            out[leadIn + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(segment[i] * gain)));
-        }
+        Resampler.resample(in, from, Math.max(from, to), engineRate, rate, gain, out, leadIn);
         List<Clip> sentences = new ArrayList<>();
         List<Mark> marks = u.sentences();
         for (int k = 0; k < marks.size(); k++) {
@@ -97,12 +93,18 @@ public final class AudioProcessor {
         int peak = 1;
         for (int b = from; b < to; b += block) {
             int end = Math.min(to, b + block);
-            double energy = 0;
+            long energy = 0; // exact: a block of 16-bit squares fits easily
             for (int i = b; i < end; i++) {
-                energy += (double) pcm[i] * pcm[i];
-                peak = Math.max(peak, Math.abs(pcm[i]));
+                int v = pcm[i];
+                energy += v * v;
+                if (v < 0) {
+                    v = -v;
+                }
+                if (v > peak) {
+                    peak = v;
+                }
             }
-            if (Math.sqrt(energy / (end - b)) > activeFloor) {
+            if (Math.sqrt((double) energy / (end - b)) > activeFloor) {
                 sum += energy;
                 count += end - b;
             }

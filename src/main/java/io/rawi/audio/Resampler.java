@@ -9,6 +9,8 @@ package io.rawi.audio;
 public final class Resampler {
     static final int ZEROS = 4;
     private static final double ROLLOFF = 0.95;
+    private static final int SHIFT = 14;
+    private static final int HALF = 1 << (SHIFT - 1);
 
     private Resampler() {
     }
@@ -18,66 +20,59 @@ public final class Resampler {
         if (from == to || pcm.length == 0) {
             return pcm;
         }
+        short[] out = new short[length(pcm.length, from, to)];
+        resample(pcm, 0, pcm.length, from, to, 1.0, out, 0);
+        return out;
+    }
+
+    /** How many samples {@code samples} input samples at {@code from} Hz become at {@code to} Hz. */
+    public static int length(int samples, int from, int to) {
+        int g = gcd(from, to);
+        return (int) ((long) samples * (to / g) / (from / g));
+    }
+
+    /**
+     * Resamples {@code pcm[begin, end)} from {@code from} Hz to {@code to} Hz, multiplied by {@code gain}, into
+     * {@code out} at {@code at}: {@link #length} samples, rounded and clipped to 16 bits. One pass, so that the
+     * gain costs nothing extra; equal rates copy with the gain.
+     */
+    public static void resample(short[] pcm, int begin, int end, int from, int to, double gain, short[] out, int at) {
         int g = gcd(from, to);
         int up = to / g;      // phases
         int down = from / g;  // input step per output sample, in phases
-        double cutoff = ROLLOFF * Math.min(1.0, (double) to / from) / 2; // cycles per input sample
-        double halfWidth = ZEROS / (2 * cutoff);                          // in input samples
-        int taps = 2 * (int) Math.ceil(halfWidth) + 1;
+        int n = length(end - begin, from, to);
+        if (from == to) {
+            float k = (float) gain;
+            for (int j = 0; j < n; j++) {
+                out[at + j] = clip(pcm[begin + j] * k);
+            }
+            return;
+        }
+        int[][] table = table(up, from, to, gain);
+        int taps = table[0].length;
         int centre = taps / 2;
-        float[][] table = new float[up][taps];
-        for (int phase = 0; phase < up; phase++) {
-            double frac = (double) phase / up;
-            double sum = 0;
-            for (int k = 0; k < taps; k++) {
-                double x = k - centre - frac;
-                double h = Math.abs(x) > halfWidth ? 0 : 2 * cutoff * sinc(2 * cutoff * x) * blackman(x / halfWidth);
-                table[phase][k] = (float) h;
-                sum += h;
-            }
-            for (int k = 0; k < taps; k++) {
-                table[phase][k] /= (float) sum; // unity gain at DC for every phase
-            }
-        }
-        int n = (int) ((long) pcm.length * up / down);
-        short[] out = new short[n];
-        float[] in = new float[pcm.length];
-        for (int i = 0; i < pcm.length; i++) {
-            in[i] = pcm[i];
-        }
-        int base = 0;
+        int base = begin;
         int phase = 0;
         int step = down / up;
         int stepPhase = down % up;
         for (int j = 0; j < n; j++) {
-            float[] h = table[phase];
+            int[] h = table[phase];
             int start = base - centre;
-            float acc = 0;
-            if (start >= 0 && start + taps <= in.length) {
-                float a0 = 0;
-                float a1 = 0;
-                float a2 = 0;
-                float a3 = 0;
-                int k = 0;
-                for (; k + 3 < taps; k += 4) { // four sums, so that the multiply-adds overlap
-                    a0 += h[k] * in[start + k];
-                    a1 += h[k + 1] * in[start + k + 1];
-                    a2 += h[k + 2] * in[start + k + 2];
-                    a3 += h[k + 3] * in[start + k + 3];
+            int acc = 0;
+            if (start >= begin && start + taps <= end) {
+                for (int k = 0; k < taps; k++) {
+                    acc += h[k] * pcm[start + k];
                 }
-                for (; k < taps; k++) {
-                    a0 += h[k] * in[start + k];
-                }
-                acc = a0 + a1 + a2 + a3;
             } else {
                 for (int k = 0; k < taps; k++) {
                     int i = start + k;
-                    if (i >= 0 && i < pcm.length) {
+                    if (i >= begin && i < end) {
                         acc += h[k] * pcm[i];
                     }
                 }
             }
-            out[j] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(acc)));
+            int r = (acc + HALF) >> SHIFT;
+            out[at + j] = (short) (r > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(r, Short.MIN_VALUE));
             base += step; // the next output sample's place in the input, without a division
             phase += stepPhase;
             if (phase >= up) {
@@ -85,7 +80,40 @@ public final class Resampler {
                 base++;
             }
         }
-        return out;
+    }
+
+    /**
+     * The filter's taps for each of {@code up} phases in fixed point ({@value #SHIFT} fractional bits), each phase
+     * summing to {@code gain} (its gain at DC). Integer sums are exact and quicker than floating point; they cannot
+     * overflow, because the sum of a phase's absolute taps stays under 2 and the gain never lifts a sample above full
+     * scale (the loudness step caps it by the peak).
+     */
+    private static int[][] table(int up, int from, int to, double gain) {
+        double cutoff = ROLLOFF * Math.min(1.0, (double) to / from) / 2; // cycles per input sample
+        double halfWidth = ZEROS / (2 * cutoff);                          // in input samples
+        int taps = 2 * (int) Math.ceil(halfWidth) + 1;
+        int centre = taps / 2;
+        int[][] table = new int[up][taps];
+        double[] h = new double[taps];
+        for (int phase = 0; phase < up; phase++) {
+            double frac = (double) phase / up;
+            double sum = 0;
+            for (int k = 0; k < taps; k++) {
+                double x = k - centre - frac;
+                h[k] = Math.abs(x) > halfWidth ? 0 : 2 * cutoff * sinc(2 * cutoff * x) * blackman(x / halfWidth);
+                sum += h[k];
+            }
+            for (int k = 0; k < taps; k++) {
+                table[phase][k] = (int) Math.round(h[k] * gain / sum * (1 << SHIFT));
+            }
+        }
+        return table;
+    }
+
+    /** Rounds to the nearest 16-bit sample (halves away from zero), clipping. */
+    private static short clip(float v) {
+        int r = (int) (v >= 0 ? v + 0.5f : v - 0.5f);
+        return (short) (r > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(r, Short.MIN_VALUE));
     }
 
     /** Where sample {@code index} at {@code from} Hz falls at {@code to} Hz. */

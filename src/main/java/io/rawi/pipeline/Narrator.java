@@ -173,20 +173,41 @@ final class Narrator {
             if (previous != null && !engine.parallel()) {
                 previous.await();
             }
+            long t0 = CPU.cpu();
             u = engine.synthesize(request);
+            CPU.add(0, t0);
         } finally {
             mine.countDown();
         }
+        long t1 = CPU.cpu();
         Processed audio = AudioProcessor.process(u, sampleRate);
+        long t2 = CPU.add(1, t1);
         encoder.encode(audio, tags, inFolder);
         if (epubEncoder != null) {
             epubEncoder.encode(audio, tags, inEpub);
         }
+        CPU.add(2, t2);
         if (key != null) {
             cache.put(key, inFolder, epubEncoder == null ? null : inEpub, audio.durationMillis(), audio.sentences());
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
                 audio.sentences(), voice.id()), audio);
+    }
+
+    /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
+    static final class CPU {
+        static final java.util.concurrent.atomic.AtomicLongArray NANOS = new java.util.concurrent.atomic.AtomicLongArray(3);
+        private static final java.lang.management.ThreadMXBean BEAN = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static long cpu() {
+            return BEAN.getCurrentThreadCpuTime();
+        }
+
+        static long add(int phase, long since) {
+            long now = cpu();
+            NANOS.addAndGet(phase, now - since);
+            return now;
+        }
     }
 
     private static void write(byte[] bytes, Path to) throws ProcessingException {

@@ -171,6 +171,30 @@ public final class Pipeline {
             }
             last = now;
         }
+
+        /** Processor time so far: of each thread group, and of the narration phases. */
+        void cpu() {
+            if (!on) {
+                return;
+            }
+            var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            Map<String, Long> byName = new java.util.TreeMap<>();
+            for (long id : bean.getAllThreadIds()) {
+                var info = bean.getThreadInfo(id);
+                long t = bean.getThreadCpuTime(id);
+                if (info != null && t > 0) {
+                    byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), t, Long::sum);
+                }
+            }
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            StringBuilder sb = new StringBuilder("timing: processor time, process " + os.getProcessCpuTime() / 1_000_000 + " ms;");
+            byName.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v / 1_000_000).append(" ms,"));
+            var n = Narrator.CPU.NANOS;
+            sb.append(" narration: speak ").append(n.get(0) / 1_000_000).append(" ms, process ")
+                    .append(n.get(1) / 1_000_000).append(" ms, encode ").append(n.get(2) / 1_000_000).append(" ms");
+            log.accept(sb.toString());
+        }
     }
 
     /** Where narrated blocks are cached unless told otherwise. */
@@ -252,6 +276,7 @@ public final class Pipeline {
             narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate())
                     .narrate(book, dir, dir.resolve(SCRATCH), audiobook);
             timing.lap("narrate: speak, encode or take from the cache");
+            timing.cpu();
             if (cache != null) {
                 cache.trim();
             }

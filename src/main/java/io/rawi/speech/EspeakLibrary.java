@@ -63,6 +63,8 @@ final class EspeakLibrary {
     record Result(short[] pcm, List<MarkEvent> marks, List<WordEvent> words) {
     }
 
+    /** Audio per callback: long, so that a paragraph takes a few calls from C into Java rather than hundreds. */
+    private static final int BUFFER_MS = 2000;
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Api api;
     private static int sampleRate;
@@ -89,7 +91,7 @@ final class EspeakLibrary {
         }
         try {
             Api lib = Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), Api.class);
-            int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, null, 0x8000);
+            int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS, null, 0x8000);
             if (rate <= 0) {
                 loadError = "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
                 return loadError;
