@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 final class AudioCache {
     /** Bump when the audio processing or the entry layout changes. */
-    private static final String VERSION = "rawi-audio-cache-2";
+    private static final String VERSION = "rawi-audio-cache-3";
     private final Path root;
     private final long limitBytes;
 

@@ -83,6 +83,37 @@ public final class Pipeline {
 
     public ConvertResult convert(ConvertOptions options) throws RawiException {
         Timing timing = new Timing(log);
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "rawi-background");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return convert(options, timing, background);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    /**
+     * The conversion, with {@code background} for work that can overlap: while the text is read, the voices are
+     * loaded and the speech and audio libraries started; after narration, the timing files are written and the cache
+     * trimmed while the EPUB is laid out and zipped. Everything in the background is joined before the book is
+     * published, and its errors are the conversion's.
+     */
+    private ConvertResult convert(ConvertOptions options, Timing timing,
+                                  java.util.concurrent.ExecutorService background) throws RawiException {
+        java.util.concurrent.Future<VoiceRegistry> voices = null;
+        if (options.audio()) {
+            voices = background.submit(() -> VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder)));
+            background.submit(() -> {
+                SpeechService.installedProviders().forEach(io.rawi.speech.SpeechProvider::warmUp);
+                if (!options.audioFormat().equals("opus")) {
+                    Mp3Encoder.load();
+                }
+            });
+        }
+        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
         BookAssembler.Assembled assembled = assemble(options);
         timing.lap("read, clean, segment");
         Book book = assembled.book();
@@ -109,7 +140,7 @@ public final class Pipeline {
             // EpubBuilder only lays out the cover it is given; whether one is drawn is decided here alone
             Narration narration = null;
             if (options.audio()) {
-                narration = narrate(book, options, dir, slug, cover, timing);
+                narration = narrate(book, options, dir, slug, cover, timing, join(voices), background, pending);
                 timing.lap("narrate");
             }
             if (draw && drawn.join().isEmpty()) {
@@ -131,6 +162,10 @@ public final class Pipeline {
             } catch (IOException e) {
                 throw new ProcessingException(epub + ": cannot write the EPUB (" + IoMessages.reason(e) + ")", e);
             }
+            for (java.util.concurrent.Future<?> task : pending) {
+                join(task);
+            }
+            timing.lap("wait for the timing files and the cache");
             Optional<ValidationReport> validation = Optional.empty();
             if (options.validate()) {
                 ValidationReport report = EpubValidator.validate(epub);
@@ -252,10 +287,10 @@ public final class Pipeline {
 
     /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
     private Narration narrate(Book book, ConvertOptions options, Path dir, String slug,
-                              java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover,
-                              Timing timing)
+                              java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover, Timing timing,
+                              VoiceRegistry voices, java.util.concurrent.ExecutorService background,
+                              List<java.util.concurrent.Future<?>> pending)
             throws RawiException {
-        VoiceRegistry voices = VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder));
         AudioEncoder encoder = switch (options.audioFormat()) {
             case "wav" -> new WavEncoder();
             case "opus" -> new OpusEncoder();
@@ -278,9 +313,8 @@ public final class Pipeline {
             timing.lap("narrate: speak, encode or take from the cache");
             timing.cpu();
             if (cache != null) {
-                cache.trim();
+                pending.add(background.submit(cache::trim));
             }
-            timing.lap("narrate: trim the cache");
             if (audiobook != null) {
                 finishAudiobook(audiobook, book, narration, cover.get());
             }
@@ -298,12 +332,34 @@ public final class Pipeline {
             }
         }
         String title = book.metadata().title();
-        write(dir.resolve("timings.json"), TimingFiles.json(title, narration, texts::get));
-        write(dir.resolve(slug + ".vtt"), TimingFiles.vtt(narration, texts::get));
-        write(dir.resolve(slug + ".m3u8"), TimingFiles.m3u8(title, narration, texts::get));
+        List<NarratedBlock> blocks = narration;
+        pending.add(background.submit(() -> {
+            write(dir.resolve("timings.json"), TimingFiles.json(title, blocks, texts::get));
+            write(dir.resolve(slug + ".vtt"), TimingFiles.vtt(blocks, texts::get));
+            write(dir.resolve(slug + ".m3u8"), TimingFiles.m3u8(title, blocks, texts::get));
+            return null;
+        }));
         String narrator = String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()
                 .map(id -> voices.byId(id).map(v -> v.name() + ", synthetic voice").orElse(id)).toList());
         return new Narration(narration, narrator);
+    }
+
+    /** The result of background work; its {@link RawiException}, if any, is rethrown as it was. */
+    private static <T> T join(java.util.concurrent.Future<T> task) throws RawiException {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RawiException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+            throw new ProcessingException("internal error: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessingException("the conversion was interrupted");
+        }
     }
 
     static void write(Path file, String text) throws ProcessingException {

@@ -28,6 +28,13 @@ public final class EspeakProvider implements SpeechProvider {
     }
 
     @Override
+    public void warmUp() {
+        if (!"cli".equals(System.getProperty("rawi.espeak"))) {
+            EspeakLibrary.load();
+        }
+    }
+
+    @Override
     public Probe probe() {
         if (!"cli".equals(System.getProperty("rawi.espeak"))) {
             String error = EspeakLibrary.load();

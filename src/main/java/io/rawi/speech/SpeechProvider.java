@@ -17,6 +17,13 @@ public interface SpeechProvider {
     Probe probe();
 
     /**
+     * Does the slow part of starting, such as loading a native library, so that it can overlap other work; the
+     * conversion calls it in the background while the text is read. Never throws; a failure shows in {@link #probe}.
+     */
+    default void warmUp() {
+    }
+
+    /**
      * Opens an engine for {@code voice}.
      *
      * @throws SpeechException when the backend is unavailable or cannot use the voice
