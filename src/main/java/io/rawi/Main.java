@@ -14,6 +14,14 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length == 2 && args[0].equals("daemon") && args[1].equals("stop")) {
+            int n = io.rawi.cli.DaemonClient.stopAll();
+            err.println("rawi: stopped " + n + " background server" + (n == 1 ? "" : "s"));
+            System.exit(0);
+        }
+        if ("1".equals(System.getProperty("rawi.daemon"))) { // RAWI_DAEMON=1: conversions run in a warm background server
+            System.exit(io.rawi.cli.DaemonClient.run(args, out, err));
+        }
         System.exit(new Cli(out, err).run(args));
     }
 }

@@ -20,10 +20,19 @@ import java.util.Properties;
 public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean terminal;
+    private boolean outOfMemory;
 
+    /** Writes to {@code out} and {@code err}; progress is a bar when this process has a terminal. */
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, System.console() != null);
+    }
+
+    /** @param terminal whether {@code err} goes to a terminal (for the background server, the client's) */
+    public Cli(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     /** Runs {@code args} and returns the exit code. */
@@ -72,6 +81,7 @@ public final class Cli {
             out.print(usage(jc, command));
             return 0;
         }
+        chosen.terminal = terminal;
         try {
             return chosen.run(out, err);
         } catch (RawiException e) {
@@ -84,11 +94,17 @@ public final class Cli {
             debug(e);
             return 1;
         } catch (OutOfMemoryError e) {
+            outOfMemory = true;
             err.println("rawi " + command + ": out of memory (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MiB) with " + String.join(" ", args) + "; the input is too large for it: give more with "
                     + "RAWI_JAVA_OPTS=-Xmx1g, or split the input. The previous book, if any, was left in place");
             return 1;
         }
+    }
+
+    /** Whether the last {@link #run} ran out of memory (and said so). */
+    public boolean ranOutOfMemory() {
+        return outOfMemory;
     }
 
     private void debug(Throwable e) {

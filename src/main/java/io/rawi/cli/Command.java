@@ -10,6 +10,9 @@ abstract class Command {
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
     boolean help;
 
+    /** Whether the error stream is a terminal (a progress bar) rather than a log (plain lines). */
+    boolean terminal;
+
     /** Runs the command and returns the exit code. */
     abstract int run(PrintStream out, PrintStream err) throws RawiException;
 }

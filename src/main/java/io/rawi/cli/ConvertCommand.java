@@ -141,7 +141,7 @@ final class ConvertCommand extends Command {
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
         Progress progress = quiet ? Progress.silent()
-                : System.console() != null ? new TerminalProgress(err) : Progress.lines(err::println);
+                : terminal ? new TerminalProgress(err) : Progress.lines(err::println);
         ConvertOptions all = options();
         if (!each || all.inputs().size() == 1) {
             report(new Pipeline(quiet ? line -> { } : err::println, progress).convert(all), out, err);

@@ -177,6 +177,10 @@ public final class Pipeline {
                 }
             }
             Staging.deleteTree(dir.resolve(SCRATCH));
+            if (Thread.interrupted()) { // the background server's client went away: it no longer wants this book
+                throw new ProcessingException(staging.target() + ": the conversion was interrupted; the previous book, "
+                        + "if any, was left in place");
+            }
             staging.publish();
             timing.lap("publish");
             Path folder = staging.target();
