@@ -120,4 +120,22 @@ public final class TestSupport {
         assertTrue(b != null, "no entry " + name + " in " + entries.keySet());
         return new String(b, StandardCharsets.UTF_8);
     }
+
+    /**
+     * Waits (up to 30 s) until a conversion into {@code output} has narrated its first paragraph in its partial
+     * folder, and returns that file, or null if it never did.
+     */
+    public static Path firstNarratedFile(Path output, String slug) throws IOException, InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            Thread.sleep(100);
+            try (var list = Files.list(output)) {
+                Path audio = list.filter(d -> d.getFileName().toString().startsWith("." + slug + ".partial-"))
+                        .map(d -> d.resolve("audio/p0001.mp3")).filter(Files::exists).findFirst().orElse(null);
+                if (audio != null) {
+                    return audio;
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -229,12 +229,7 @@ public final class Daemon {
 
     /** A socket channel's writing side (usable while another thread waits on the reading side). */
     static OutputStream output(SocketChannel channel) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new ArrayOutputStream() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
@@ -243,6 +238,17 @@ public final class Daemon {
                 }
             }
         };
+    }
+
+    /** A stream whose single bytes go through {@link #write(byte[], int, int)}, the one method it needs. */
+    private abstract static class ArrayOutputStream extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public abstract void write(byte[] b, int off, int len) throws IOException;
     }
 
     /** Output and error, framed on one connection in the order they were written. */
@@ -271,12 +277,7 @@ public final class Daemon {
         }
 
         OutputStream stream(byte kind) {
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
+            return new ArrayOutputStream() {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     Frames.this.write(kind, b, off, len);

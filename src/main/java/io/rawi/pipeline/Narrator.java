@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,21 +114,13 @@ final class Narrator {
             }
             List<NarratedBlock> done = new ArrayList<>();
             for (Future<NarratedBlock> job : jobs) {
-                done.add(job.get());
+                done.add(Pipeline.join(job, "narration"));
             }
             progress.finish();
             log.accept("narrated " + done.size() + " audio files, "
                     + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech"
                     + (cache == null ? "" : ", " + fromCache.get() + " of them from the cache"));
             return done;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RawiException re) {
-                throw re;
-            }
-            throw new ProcessingException("narration failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProcessingException("narration was interrupted");
         } finally {
             pool.shutdownNow();
             progress.finish();

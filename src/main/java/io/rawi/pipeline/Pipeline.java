@@ -348,8 +348,15 @@ public final class Pipeline {
         return new Narration(narration, narrator);
     }
 
-    /** The result of background work; its {@link RawiException}, if any, is rethrown as it was. */
     private static <T> T join(java.util.concurrent.Future<T> task) throws RawiException {
+        return join(task, "the conversion");
+    }
+
+    /**
+     * The result of work on another thread; its {@link RawiException} or out-of-memory error, if any, is rethrown as
+     * it was, anything else is "{@code what} failed".
+     */
+    static <T> T join(java.util.concurrent.Future<T> task, String what) throws RawiException {
         try {
             return task.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -359,10 +366,10 @@ public final class Pipeline {
             if (e.getCause() instanceof OutOfMemoryError oom) {
                 throw oom;
             }
-            throw new ProcessingException("internal error: " + e.getCause(), e.getCause());
+            throw new ProcessingException(what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProcessingException("the conversion was interrupted");
+            throw new ProcessingException(what + " was interrupted");
         }
     }
 

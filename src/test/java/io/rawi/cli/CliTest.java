@@ -120,14 +120,7 @@ class CliTest {
         command.addAll(java.util.List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Path audio = null;
-        for (int i = 0; i < 300 && audio == null; i++) {
-            Thread.sleep(100);
-            try (var list = Files.list(o)) {
-                audio = list.filter(d -> d.getFileName().toString().startsWith(".library-ar.partial-"))
-                        .map(d -> d.resolve("audio/p0001.mp3")).filter(Files::exists).findFirst().orElse(null);
-            }
-        }
+        Path audio = TestSupport.firstNarratedFile(o, "library-ar");
         assertTrue(audio != null, "narration started");
         p.destroyForcibly().waitFor();
         assertArrayEquals(before, Files.readAllBytes(epub), "the previous book is untouched");

@@ -119,14 +119,7 @@ class DaemonTest {
             }
         });
         client.start();
-        Path audio = null;
-        for (int i = 0; i < 300 && audio == null; i++) {
-            Thread.sleep(100);
-            try (var list = Files.list(o)) {
-                audio = list.filter(d -> d.getFileName().toString().startsWith(".library-ar.partial-"))
-                        .map(d -> d.resolve("audio/p0001.mp3")).filter(Files::exists).findFirst().orElse(null);
-            }
-        }
+        Path audio = TestSupport.firstNarratedFile(o, "library-ar");
         assertTrue(audio != null, "narration started in the server");
         channel.close(); // what Ctrl-C or kill -9 of the client does
         client.join(10_000);
