@@ -65,6 +65,8 @@ daemon_pid=""
 for pid in $(pgrep -f "io.rawi.cli.Daemon" || true); do
   tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "RAWI_BENCH=$$" && daemon_pid=$pid
 done
+daemon_rss=""
+[[ -n $daemon_pid ]] && daemon_rss=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$daemon_pid/status" 2>/dev/null || true)
 e=(); rss=()
 for r in $(seq "$e_runs"); do
   rm -rf "$tmp/cache10" "$tmp/out10"
@@ -88,9 +90,7 @@ echo "  (e) rawi convert, ten times the workload  : $me   (${e[*]}), peak RSS $(
 echo "  with RAWI_DAEMON=1 (a warm background server):"
 echo "  (c) rawi convert, empty cache             : $mcd   (${cd_[*]})"
 echo "  (d) rawi convert, one paragraph changed   : $mdd   (${dd[*]})"
-if [[ -n $daemon_pid && -r /proc/$daemon_pid/status ]]; then
-  echo "      the server's peak RSS after all its runs: $(awk '/VmHWM/ {print int($2 / 1024)}' /proc/$daemon_pid/status) MB"
-fi
+[[ -n $daemon_rss ]] && echo "      the server's peak resident memory over all its runs: $daemon_rss MB"
 echo "  with --sample-rate 11025 (one-shot; 5.5 kHz of audio bandwidth instead of 8):"
 echo "  (c) rawi convert, empty cache             : $mc11   (${c11[*]})"
 ratios() {

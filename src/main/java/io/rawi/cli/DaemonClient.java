@@ -87,6 +87,9 @@ public final class DaemonClient {
                 return new Cli(out, err).run(args);
             }
         }
+        if (System.getenv("RAWI_TIMING") != null) {
+            err.println("timing: client: JVM start to connected " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        }
         try (SocketChannel connected = channel) {
             return forward(connected, args, out, err);
         } catch (IOException e) {
