@@ -164,15 +164,15 @@ public final class Daemon {
         }
         PrintStream out = new PrintStream(frames.stream(OUT), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(frames.stream(ERR), true, StandardCharsets.UTF_8);
+        if (version == PROTOCOL && args.length == 1 && args[0].equals(STOP)) { // from any folder: 'rawi daemon stop'
+            frames.exit(0);
+            stop();
+            return;
+        }
         if (version != PROTOCOL || !cwd.equals(System.getProperty("user.dir"))) {
             err.println("rawi: the background server does not match this client (protocol " + version + ", folder "
                     + cwd + "); stop it, or run with RAWI_DAEMON=0");
             frames.exit(1);
-            return;
-        }
-        if (args.length == 1 && args[0].equals(STOP)) {
-            frames.exit(0);
-            stop();
             return;
         }
         int[] code = {1};

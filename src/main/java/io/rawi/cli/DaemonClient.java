@@ -165,8 +165,9 @@ public final class DaemonClient {
                     continue;
                 }
                 try (channel) {
-                    forward(channel, new String[] {Daemon.STOP}, System.out, System.err);
-                    stopped++;
+                    if (forward(channel, new String[] {Daemon.STOP}, System.out, System.err) == 0) {
+                        stopped++;
+                    }
                 } catch (IOException e) {
                     // it went away by itself
                 }

@@ -161,6 +161,16 @@ class DaemonTest {
     }
 
     @Test
+    void aStopRequestStopsTheServer() throws Exception {
+        assertEquals(0, request(Daemon.STOP).code());
+        server.join(10_000);
+        assertFalse(server.isAlive(), "stopped");
+        daemon = new Daemon(socket, Duration.ofMinutes(5)); // for stop() in @AfterEach
+        server = new Thread(() -> { });
+        server.start();
+    }
+
+    @Test
     void onlyConversionsThatDoNotReadStandardInputGoToTheServer() {
         assertTrue(DaemonClient.eligible(new String[] {"convert", "a.txt", "-o", "out"}));
         assertFalse(DaemonClient.eligible(new String[] {"convert", "-"}));
