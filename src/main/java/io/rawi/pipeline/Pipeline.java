@@ -141,6 +141,7 @@ public final class Pipeline {
             Narration narration = null;
             if (options.audio()) {
                 narration = narrate(book, options, dir, slug, cover, timing, join(voices), background, pending);
+                pending.forEach(staging::track);
                 timing.lap("narrate");
             }
             if (draw && drawn.join().isEmpty()) {

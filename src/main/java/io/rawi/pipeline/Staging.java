@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +29,7 @@ final class Staging implements AutoCloseable {
     private final Path dir;
     private final Thread onInterrupt;
     private volatile boolean published;
+    private final List<Future<?>> tasks = new CopyOnWriteArrayList<>();
 
     private Staging(Path target, Path dir) {
         this.target = target;
@@ -60,6 +66,11 @@ final class Staging implements AutoCloseable {
             throw new ProcessingException(outputDir + ": the output directory is not writable ("
                     + IoMessages.reason(e) + ")", e);
         }
+    }
+
+    /** Work on other threads that writes into {@link #dir()}: on failure, it ends before the folder is removed. */
+    void track(Future<?> task) {
+        tasks.add(task);
     }
 
     /** Where files are written until {@link #publish()}. */
@@ -101,6 +112,16 @@ final class Staging implements AutoCloseable {
     @Override
     public void close() {
         if (!published) {
+            for (Future<?> task : tasks) {
+                try {
+                    task.get(); // a writer still running could put a file back into the folder being removed
+                } catch (ExecutionException | CancellationException e) {
+                    // its failure is already the conversion's, or does not matter now
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             deleteTree(dir);
         }
         try {
