@@ -195,13 +195,25 @@ public final class Pipeline {
         private final Consumer<String> log;
         private final boolean on = System.getenv("RAWI_TIMING") != null;
         private long last = System.nanoTime();
+        /** Processor time of the process and of each thread when the conversion began (a server runs many). */
+        private final long processStart;
+        private final Map<Long, Long> threadStart = new HashMap<>();
 
         Timing(Consumer<String> log) {
             this.log = log;
             if (on) {
                 log.accept(String.format("timing: JVM start to convert %d ms",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+                var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+                for (long id : bean.getAllThreadIds()) {
+                    threadStart.put(id, Math.max(0, bean.getThreadCpuTime(id)));
+                }
+                for (int i = 0; i < Narrator.CPU.NANOS.length(); i++) {
+                    Narrator.CPU.NANOS.set(i, 0);
+                }
             }
+            processStart = on ? ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() : 0;
         }
 
         void lap(String stage) {
@@ -212,7 +224,7 @@ public final class Pipeline {
             last = now;
         }
 
-        /** Processor time so far: of each thread group, and of the narration phases. */
+        /** Processor time of this conversion so far: of each thread group, and of the narration phases. */
         void cpu() {
             if (!on) {
                 return;
@@ -221,14 +233,15 @@ public final class Pipeline {
             Map<String, Long> byName = new java.util.TreeMap<>();
             for (long id : bean.getAllThreadIds()) {
                 var info = bean.getThreadInfo(id);
-                long t = bean.getThreadCpuTime(id);
+                long t = bean.getThreadCpuTime(id) - threadStart.getOrDefault(id, 0L);
                 if (info != null && t > 0) {
                     byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), t, Long::sum);
                 }
             }
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
-            StringBuilder sb = new StringBuilder("timing: processor time, process " + os.getProcessCpuTime() / 1_000_000 + " ms;");
+            StringBuilder sb = new StringBuilder("timing: processor time, process "
+                    + (os.getProcessCpuTime() - processStart) / 1_000_000 + " ms;");
             byName.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v / 1_000_000).append(" ms,"));
             var n = Narrator.CPU.NANOS;
             sb.append(" narration: speak ").append(n.get(0) / 1_000_000).append(" ms, process ")
