@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -51,15 +50,9 @@ public final class Kepub {
                 if (e.getName().startsWith("OEBPS/text/") && e.getName().endsWith(".xhtml")) {
                     bytes = koboSpans(bytes, epub, e.getName());
                 }
-                ZipEntry copy = new ZipEntry(e.getName());
+                ZipEntry copy = e.getName().equals("mimetype") ? io.rawi.epub.Ocf.stored(e.getName(), bytes)
+                        : new ZipEntry(e.getName());
                 copy.setTimeLocal(e.getTimeLocal());
-                if (e.getName().equals("mimetype")) {
-                    copy.setMethod(ZipEntry.STORED);
-                    copy.setSize(bytes.length);
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    copy.setCrc(crc.getValue());
-                }
                 zip.putNextEntry(copy);
                 zip.write(bytes);
                 zip.closeEntry();

@@ -15,22 +15,31 @@ import java.util.zip.ZipOutputStream;
  * The OCF container: {@code mimetype} first, stored, with no extra field; {@code META-INF/container.xml}; the package
  * under {@code OEBPS/}. Every entry carries the book's modification time, so equal books zip to equal bytes.
  */
-final class Ocf {
+public final class Ocf {
     static final String ROOT = "OEBPS/";
     private static final byte[] MIMETYPE = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
 
     private Ocf() {
     }
 
+    /**
+     * A zip entry for {@code bytes} stored without compression, as OCF requires of {@code mimetype} (a stored entry
+     * needs its size and CRC before it is written).
+     */
+    public static ZipEntry stored(String name, byte[] bytes) {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        e.setCrc(crc.getValue());
+        return e;
+    }
+
     static void write(OutputStream out, Instant time, byte[] opf, List<Resource> resources) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
         zip.setLevel(9);
-        ZipEntry mimetype = new ZipEntry("mimetype");
-        mimetype.setMethod(ZipEntry.STORED);
-        mimetype.setSize(MIMETYPE.length);
-        CRC32 crc = new CRC32();
-        crc.update(MIMETYPE);
-        mimetype.setCrc(crc.getValue());
+        ZipEntry mimetype = stored("mimetype", MIMETYPE);
         mimetype.setTimeLocal(local(time));
         zip.putNextEntry(mimetype);
         zip.write(MIMETYPE);
