@@ -27,11 +27,10 @@ public final class EspeakProvider implements SpeechProvider {
         return ID;
     }
 
+    /** The probe loads and starts libespeak-ng (once), which is the slow part. */
     @Override
     public void warmUp() {
-        if (!"cli".equals(System.getProperty("rawi.espeak"))) {
-            EspeakLibrary.load();
-        }
+        probe();
     }
 
     @Override
