@@ -190,11 +190,15 @@ final class Narrator {
         static final java.util.concurrent.atomic.AtomicLongArray NANOS = new java.util.concurrent.atomic.AtomicLongArray(3);
         private static final java.lang.management.ThreadMXBean BEAN = java.lang.management.ManagementFactory.getThreadMXBean();
 
+        /** This thread's processor time, read only when {@code RAWI_TIMING} asks for the profile. */
         static long cpu() {
-            return BEAN.getCurrentThreadCpuTime();
+            return Pipeline.TIMING ? BEAN.getCurrentThreadCpuTime() : 0;
         }
 
         static long add(int phase, long since) {
+            if (!Pipeline.TIMING) {
+                return 0;
+            }
             long now = cpu();
             NANOS.addAndGet(phase, now - since);
             return now;

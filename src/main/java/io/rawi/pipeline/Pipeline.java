@@ -190,10 +190,13 @@ public final class Pipeline {
         }
     }
 
+    /** Whether {@code RAWI_TIMING} asks for the profile of each conversion. */
+    static final boolean TIMING = System.getenv("RAWI_TIMING") != null;
+
     /** With {@code RAWI_TIMING=1}, how long each stage took, one line each: the profile of a conversion. */
     private static final class Timing {
         private final Consumer<String> log;
-        private final boolean on = System.getenv("RAWI_TIMING") != null;
+        private final boolean on = TIMING;
         private long last = System.nanoTime();
         /** Processor time of the process and of each thread when the conversion began (a server runs many). */
         private final long processStart;
