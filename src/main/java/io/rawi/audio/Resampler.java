@@ -3,14 +3,15 @@ package io.rawi.audio;
 /**
  * Changes the sample rate of 16-bit speech with a windowed-sinc polyphase filter (Blackman window, {@value #ZEROS}
  * zero crossings each side, cut-off just below the lower rate's Nyquist frequency), so that downsampling does not
- * alias. The filter for a pair of rates is built once per call; the work is about
- * {@code 2 * ZEROS * from / to} multiply-adds per output sample. Thread-safe (stateless).
+ * alias. The filter for a pair of rates is designed once and kept; the work is about
+ * {@code 2 * ZEROS * from / to} multiply-adds per output sample. Thread-safe.
  */
 public final class Resampler {
     static final int ZEROS = 4;
     private static final double ROLLOFF = 0.95;
     private static final int SHIFT = 14;
     private static final int HALF = 1 << (SHIFT - 1);
+    private static final java.util.Map<String, double[][]> DESIGNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Resampler() {
     }
@@ -89,25 +90,40 @@ public final class Resampler {
      * scale (the loudness step caps it by the peak).
      */
     private static int[][] table(int up, int from, int to, double gain) {
+        double[][] design = DESIGNS.computeIfAbsent(from + ">" + to, k -> design(up, from, to));
+        int taps = design[0].length - 1;
+        int[][] table = new int[up][taps];
+        for (int phase = 0; phase < up; phase++) {
+            for (int k = 0; k < taps; k++) {
+                table[phase][k] = (int) Math.round(design[phase][k] * gain / design[phase][taps] * (1 << SHIFT));
+            }
+        }
+        return table;
+    }
+
+    /**
+     * The filter for a pair of rates: each phase's taps followed by their sum (the phase's gain at DC, which the
+     * table divides by). Made once per pair (it takes thousands of sines and cosines) and kept, since every paragraph
+     * uses the same one.
+     */
+    private static double[][] design(int up, int from, int to) {
         double cutoff = ROLLOFF * Math.min(1.0, (double) to / from) / 2; // cycles per input sample
         double halfWidth = ZEROS / (2 * cutoff);                          // in input samples
         int taps = 2 * (int) Math.ceil(halfWidth) + 1;
         int centre = taps / 2;
-        int[][] table = new int[up][taps];
-        double[] h = new double[taps];
+        double[][] design = new double[up][taps + 1];
         for (int phase = 0; phase < up; phase++) {
             double frac = (double) phase / up;
             double sum = 0;
+            double[] h = design[phase];
             for (int k = 0; k < taps; k++) {
                 double x = k - centre - frac;
                 h[k] = Math.abs(x) > halfWidth ? 0 : 2 * cutoff * sinc(2 * cutoff * x) * blackman(x / halfWidth);
                 sum += h[k];
             }
-            for (int k = 0; k < taps; k++) {
-                table[phase][k] = (int) Math.round(h[k] * gain / sum * (1 << SHIFT));
-            }
+            h[taps] = sum;
         }
-        return table;
+        return design;
     }
 
     /** Rounds to the nearest 16-bit sample (halves away from zero), clipping. */
