@@ -1,6 +1,7 @@
 package io.rawi.audio;
 
 import io.rawi.internal.Json;
+import io.rawi.internal.ZeroPad;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,8 +76,8 @@ public final class TimingFiles {
     public static String m3u8(String title, List<NarratedBlock> blocks, Function<String, String> textOf) {
         StringBuilder sb = new StringBuilder("#EXTM3U\n#PLAYLIST:").append(oneLine(title)).append('\n');
         for (NarratedBlock b : blocks) {
-            sb.append(String.format(java.util.Locale.ROOT, "#EXTINF:%d.%03d,%s%n", b.durationMs() / 1000,
-                    b.durationMs() % 1000, oneLine(textOf.apply(b.id()))));
+            ZeroPad.append(sb.append("#EXTINF:").append(b.durationMs() / 1000).append('.'), b.durationMs() % 1000, 3)
+                    .append(',').append(oneLine(textOf.apply(b.id()))).append('\n');
             sb.append(b.file()).append('\n');
         }
         return sb.toString();
@@ -88,7 +89,6 @@ public final class TimingFiles {
     }
 
     static String vttTime(long ms) {
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60,
-                ms / 1000 % 60, ms % 1000);
+        return ZeroPad.clock(ZeroPad.append(new StringBuilder(12), ms / 3_600_000, 2), ms).toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.rawi.book;
 
+import io.rawi.internal.ZeroPad;
 import io.rawi.source.Language;
 
 import java.util.List;
@@ -28,6 +29,6 @@ public record Chapter(int number, Paragraph heading, List<Block> blocks, Languag
 
     /** The file stem of its content document: {@code chapter-001}. */
     public String name() {
-        return String.format("chapter-%03d", number);
+        return ZeroPad.of("chapter-", number, 3);
     }
 }

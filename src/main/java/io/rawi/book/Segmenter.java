@@ -1,5 +1,6 @@
 package io.rawi.book;
 
+import io.rawi.internal.ZeroPad;
 import io.rawi.source.Language;
 
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class Segmenter {
         }
         List<Sentence> sentences = new ArrayList<>(spans.size());
         for (int k = 0; k < spans.size(); k++) {
-            String id = paragraphId + String.format("s%02d", k + 1);
+            String id = ZeroPad.of(paragraphId + "s", k + 1, 2);
             int[] s = spans.get(k);
             sentences.add(new Sentence(id, s[0], s[1], text.substring(s[0], s[1]), words(id, text, s[0], s[1])));
         }
@@ -92,7 +93,7 @@ public final class Segmenter {
                 i++;
             }
             if (i > start) {
-                words.add(new Word(sentenceId + String.format("w%02d", words.size() + 1), start, i,
+                words.add(new Word(ZeroPad.of(sentenceId + "w", words.size() + 1, 2), start, i,
                         text.substring(start, i)));
             }
         }

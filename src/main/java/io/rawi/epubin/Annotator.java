@@ -5,6 +5,7 @@ import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
 import io.rawi.book.Sentence;
 import io.rawi.book.Word;
+import io.rawi.internal.ZeroPad;
 import io.rawi.source.Language;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -60,7 +61,7 @@ final class Annotator {
             if (m.text.isEmpty()) {
                 continue;
             }
-            String id = String.format("p%04d", ++counter);
+            String id = ZeroPad.of("p", ++counter, 4);
             Element container = leaf;
             if (leaf.id().isEmpty()) {
                 leaf.attr("id", id);
@@ -146,7 +147,7 @@ final class Annotator {
             int n = 0;
             for (Sentence s : sentences) {
                 for (Word w : s.words()) {
-                    words.add(new Word(String.format("%sw%02d", sid, ++n), w.start(), w.end(), w.text()));
+                    words.add(new Word(ZeroPad.of(sid + "w", ++n, 2), w.start(), w.end(), w.text()));
                 }
             }
             if (granularity == Granularity.WORD) {

@@ -1,6 +1,6 @@
 package io.rawi.overlay;
 
-import java.util.Locale;
+import io.rawi.internal.ZeroPad;
 
 /** SMIL clock values as {@code H:MM:SS.fff}: never more than three decimals, which some reading systems need. */
 public final class ClockValue {
@@ -11,6 +11,6 @@ public final class ClockValue {
         if (ms < 0) {
             throw new IllegalArgumentException("negative time " + ms);
         }
-        return String.format(Locale.ROOT, "%d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+        return ZeroPad.clock(new StringBuilder(12).append(ms / 3_600_000), ms).toString();
     }
 }

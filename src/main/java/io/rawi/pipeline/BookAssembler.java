@@ -15,6 +15,7 @@ import io.rawi.clean.Rules;
 import io.rawi.epubin.EpubReader;
 import io.rawi.error.BadInputException;
 import io.rawi.error.RawiException;
+import io.rawi.internal.ZeroPad;
 import io.rawi.source.Language;
 import io.rawi.source.Fetcher;
 import io.rawi.source.Image;
@@ -96,7 +97,7 @@ public final class BookAssembler {
         for (int c = 0; c < texts.size(); c++) {
             SourceText src = texts.get(c);
             Language lang = o.language().orElse(src.language());
-            String headingId = String.format("h%02d", c + 1);
+            String headingId = ZeroPad.of("h", c + 1, 2);
             CleanResult cleaned = clean(src, c + 1, paragraphNumber + 1, new CleanOptions(lang, o.digits()));
             List<String> ids = cleaned.ids();
             paragraphNumber += src.paragraphs().size();
@@ -195,7 +196,7 @@ public final class BookAssembler {
         List<String> texts = new ArrayList<>();
         java.util.Set<Integer> standalone = new java.util.HashSet<>(options.standalone());
         src.headline().ifPresent(h -> {
-            ids.add(String.format("h%02d", chapter));
+            ids.add(ZeroPad.of("h", chapter, 2));
             texts.add(h);
             standalone.add(0);
         });
@@ -208,7 +209,7 @@ public final class BookAssembler {
                     || b.type() == SourceBlock.Type.ORDERED_ITEM || b.type() == SourceBlock.Type.CAPTION) {
                 standalone.add(texts.size());
             }
-            ids.add(String.format("p%04d", firstParagraph + k++));
+            ids.add(ZeroPad.of("p", firstParagraph + k++, 4));
             texts.add(b.text());
         }
         return CLEANER.clean(ids, texts, new CleanOptions(options.language(), options.digits(), standalone));
