@@ -63,6 +63,23 @@ final class AudioCache {
         return root;
     }
 
+    /**
+     * Finds the SHA-256 implementation, which the first lookup in a process takes tens of milliseconds to do (the
+     * security providers' tables); done in the background while the text is read, so that the narration's first keys
+     * do not wait for it.
+     */
+    static void warmUp() {
+        sha256();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The key of a block: a SHA-256 over everything that changes its files. */
     static String key(String blockId, SpeechRequest request, VoiceDefinition voice, String engine, String encoders,
                       Tags tags) {
@@ -80,12 +97,7 @@ final class AudioCache {
                 .append(voice.rate()).append('|').append(voice.pitch()).append('|').append(voice.volume()).append('|')
                 .append(String.join(" ", voice.command())).append('\n');
         sb.append(engine).append('\n').append(encoders).append('\n').append(tags).append('\n');
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The entry for {@code key}, if present and intact; a damaged entry is removed. */

@@ -111,6 +111,9 @@ public final class Pipeline {
                 if (!options.audioFormat().equals("opus")) {
                     Mp3Encoder.load();
                 }
+                if (options.cache().isPresent()) {
+                    AudioCache.warmUp();
+                }
             });
         }
         List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
