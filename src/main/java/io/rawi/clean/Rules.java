@@ -20,30 +20,38 @@ public final class Rules {
     public static List<Rule> standard() {
         return List.of(
                 ParagraphRule.pattern("html-entities", "Decodes HTML character references such as &amp;quot; and &amp;#1575;.",
+                        p -> p.indexOf('&') >= 0,
                         Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
                         m -> StringEscapeUtils.unescapeHtml4(m.group())),
                 ParagraphRule.pattern("presentation-forms",
                         "Replaces Arabic presentation forms (legacy encodings of shaped letters) with ordinary letters.",
+                        p -> ParagraphRule.any(p, c -> c >= 0xFB50 && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFE),
                         Pattern.compile("[\\uFB50-\\uFDFF\\uFE70-\\uFEFE]+"),
                         m -> Normalizer.normalize(m.group(), Normalizer.Form.NFKC)),
                 ParagraphRule.pattern("unicode-nfc", "Puts characters in Unicode normalization form C.",
+                        // each piece of a normalized text is normalized, so only a text that is not can change
+                        p -> !Normalizer.isNormalized(p, Normalizer.Form.NFC),
                         Pattern.compile("(?s)\\P{M}\\p{M}*|\\p{M}+"),
                         m -> Normalizer.normalize(m.group(), Normalizer.Form.NFC)),
                 ParagraphRule.pattern("tatweel",
                         "Removes tatweel (kashida), which only stretches letters; keeps it after a one-letter abbreviation (هـ).",
+                        p -> p.indexOf('\u0640') >= 0,
                         Pattern.compile("(?:(?<!(?:^|[^\\p{L}\\p{M}])\\p{L})|(?=\\u0640+[\\p{L}\\p{M}]))\\u0640+"),
                         m -> ""),
                 ParagraphRule.pattern("invisible-controls",
                         "Removes zero-width spaces, stray bidi controls, soft hyphens and control characters; keeps ZWNJ and ZWJ.",
+                        p -> ParagraphRule.any(p, Rules::invisible),
                         Pattern.compile("[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\u061C\\uFEFF\\u00AD"
                                 + "\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F]+"),
                         m -> ""),
                 ParagraphRule.pattern("whitespace",
                         "Turns tabs and special spaces into one plain space and trims the paragraph.",
+                        Rules::untidySpace,
                         Pattern.compile(SPACE + "+"),
                         m -> m.start() == 0 || m.end() == m.regionEnd() ? "" : " "),
                 ParagraphRule.pattern("arabic-punctuation",
                         "Writes a Latin comma, semicolon or question mark that follows an Arabic word as ، ؛ ؟.",
+                        p -> ParagraphRule.any(p, c -> c == ',' || c == ';' || c == '?'),
                         Pattern.compile("(?<=" + ARABIC + "[\"»”]? ?)([,;](?= ?[\"«“]?" + ARABIC + ")|\\?(?![\\p{IsLatin}\\d]))"),
                         m -> switch (m.group().charAt(0)) {
                             case ',' -> "،";
@@ -52,16 +60,55 @@ public final class Rules {
                         }),
                 ParagraphRule.pattern("space-before-punctuation",
                         "Removes the space before ، ؛ ؟ and, after an Arabic word, before : . !",
+                        Rules::spaceBeforePunctuation,
                         Pattern.compile("(?<=\\S) +(?=[،؛؟])|(?<=" + ARABIC + ") +(?=[:.!](?![\\d.]))"),
                         m -> ""),
                 ParagraphRule.pattern("space-after-punctuation", "Puts a space after ، ؛ ؟ when a word follows at once.",
+                        p -> ParagraphRule.any(p, c -> c == '،' || c == '؛' || c == '؟'),
                         Pattern.compile("[،؛؟](?=" + ARABIC + ")"),
                         m -> m.group() + " "),
                 ParagraphRule.pattern("detached-waw", "Attaches the conjunction و to the word it belongs to: و الأمن → والأمن.",
+                        p -> p.contains("و "),
                         Pattern.compile("(?<=^|[\\s(«“\"])و +(?=" + ARABIC + ")"),
                         m -> "و"),
                 new QuoteRule(),
                 new DigitsRule());
+    }
+
+    /** The characters that "invisible-controls" removes. */
+    private static boolean invisible(int c) {
+        return c == 0x200B || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c == 0x2060
+                || c >= 0x2066 && c <= 0x2069 || c == 0x061C || c == 0xFEFF || c == 0x00AD
+                || c <= 0x0008 || c >= 0x000E && c <= 0x001F || c >= 0x007F && c <= 0x009F;
+    }
+
+    /** The characters of {@link #SPACE}. */
+    private static boolean space(int c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == 0x000B || c == 0x00A0 || c == 0x1680
+                || c >= 0x2000 && c <= 0x200A || c == 0x202F || c == 0x205F || c == 0x3000;
+    }
+
+    /** Whether "whitespace" has work: a space other than U+0020, two in a row, or one at either end. */
+    private static boolean untidySpace(String p) {
+        int n = p.length();
+        for (int i = 0; i < n; i++) {
+            char c = p.charAt(i);
+            if (space(c) && (c != ' ' || i == 0 || i == n - 1 || p.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "space-before-punctuation" has work: a space just before one of ، ؛ ؟ : . ! */
+    private static boolean spaceBeforePunctuation(String p) {
+        for (int i = p.indexOf(' '); i >= 0 && i + 1 < p.length(); i = p.indexOf(' ', i + 1)) {
+            char next = p.charAt(i + 1);
+            if (next == '،' || next == '؛' || next == '؟' || next == ':' || next == '.' || next == '!') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Finds a word written twice in a row ({@code في في}); reported for a person to judge, never changed. */
