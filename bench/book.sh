@@ -63,7 +63,7 @@ done
 # the bench's server: the daemon process whose environment has this bench's RAWI_BENCH
 daemon_pid=""
 for pid in $(pgrep -f "io.rawi.cli.Daemon" || true); do
-  tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "RAWI_BENCH=$$" && daemon_pid=$pid
+  grep -qx "RAWI_BENCH=$$" < <(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null) && daemon_pid=$pid
 done
 daemon_rss=""
 [[ -n $daemon_pid ]] && daemon_rss=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$daemon_pid/status" 2>/dev/null || true)
