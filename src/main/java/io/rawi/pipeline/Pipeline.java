@@ -104,9 +104,10 @@ public final class Pipeline {
     private ConvertResult convert(ConvertOptions options, Timing timing,
                                   java.util.concurrent.ExecutorService background) throws RawiException {
         java.util.concurrent.Future<VoiceRegistry> voices = null;
+        java.util.concurrent.Future<?> warmUp = null;
         if (options.audio()) {
             voices = background.submit(() -> VoiceRegistry.load(options.voicesDir().orElseGet(VoiceRegistry::defaultFolder)));
-            background.submit(() -> {
+            warmUp = background.submit(() -> {
                 SpeechService.installedProviders().forEach(io.rawi.speech.SpeechProvider::warmUp);
                 if (!options.audioFormat().equals("opus")) {
                     Mp3Encoder.load();
@@ -143,6 +144,7 @@ public final class Pipeline {
             // EpubBuilder only lays out the cover it is given; whether one is drawn is decided here alone
             Narration narration = null;
             if (options.audio()) {
+                join(warmUp); // the engines start each book afresh: nothing may speak before that
                 narration = narrate(book, options, dir, slug, cover, timing, join(voices), background, pending);
                 pending.forEach(staging::track);
                 timing.lap("narrate");

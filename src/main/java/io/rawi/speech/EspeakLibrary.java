@@ -45,6 +45,8 @@ final class EspeakLibrary {
                          Pointer uniqueIdentifier, Pointer userData);
 
         String espeak_Info(Pointer pathData);
+
+        int espeak_Terminate();
     }
 
     interface SynthCallback extends Callback {
@@ -67,6 +69,8 @@ final class EspeakLibrary {
     private static final int BUFFER_MS = 2000;
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Api api;
+    /** Whether the loaded library has spoken: it then carries state from what it spoke (see {@link #fresh}). */
+    private static boolean used;
     private static int sampleRate;
     private static String version;
     private static String loadError;
@@ -106,6 +110,30 @@ final class EspeakLibrary {
             loadError = "libespeak-ng cannot be loaded (no library '"
                     + System.getProperty("rawi.espeak.library", "espeak-ng") + "' found)";
             return loadError;
+        }
+    }
+
+    /**
+     * Unloads the library if it has spoken, so that the next {@link #load} starts from nothing. libespeak-ng keeps
+     * state from one utterance to the next (pauses and waveform phase; not the C library's random numbers: seeding
+     * them changes nothing), and neither {@code espeak_Initialize} nor anything else in its API resets it; a fresh
+     * load does. rawi speaks each book's paragraphs in order from a fresh load, so a book does not depend on what the
+     * process spoke before it (the background server converts many books). Waits for a synthesis under way.
+     */
+    static void fresh() {
+        LOCK.lock();
+        try {
+            synchronized (EspeakLibrary.class) {
+                if (api == null || !used) {
+                    return;
+                }
+                api.espeak_Terminate(); // frees its buffers, which unloading would not
+                ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(api)).getNativeLibrary().dispose();
+                api = null;
+                used = false;
+            }
+        } finally {
+            LOCK.unlock();
         }
     }
 
@@ -156,6 +184,11 @@ final class EspeakLibrary {
                              String what) throws SpeechException {
         LOCK.lock();
         try {
+            String error = load(); // again after fresh()
+            if (error != null) {
+                throw new SpeechException(what + ": " + error);
+            }
+            used = true;
             if (api.espeak_SetVoiceByName(voice) != 0) {
                 throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
             }

@@ -27,9 +27,15 @@ public final class EspeakProvider implements SpeechProvider {
         return ID;
     }
 
-    /** The probe loads and starts libespeak-ng (once), which is the slow part. */
+    /**
+     * Loads and starts libespeak-ng, which is the slow part; if this process has spoken with it before (the
+     * background server converts many books), from a fresh load, so that the book does not depend on what came before.
+     */
     @Override
     public void warmUp() {
+        if (!"cli".equals(System.getProperty("rawi.espeak"))) {
+            EspeakLibrary.fresh();
+        }
         probe();
     }
 

@@ -17,8 +17,10 @@ public interface SpeechProvider {
     Probe probe();
 
     /**
-     * Does the slow part of starting, such as loading a native library, so that it can overlap other work; the
-     * conversion calls it in the background while the text is read. Never throws; a failure shows in {@link #probe}.
+     * Prepares for a conversion: does the slow part of starting, such as loading a native library, and drops what the
+     * backend kept from earlier conversions in this process (the background server converts many), so that a book
+     * does not depend on them. The conversion calls it in the background while the text is read, and waits for it
+     * before narrating. Never throws; a failure shows in {@link #probe}.
      */
     default void warmUp() {
     }

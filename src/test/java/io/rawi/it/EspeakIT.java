@@ -264,6 +264,23 @@ class EspeakIT {
         assertArrayEquals(books[0], books[1], "one job or four, the same bytes");
     }
 
+    /**
+     * Two books made one after the other in one process, as the background server makes them, are the same bytes:
+     * each book is spoken from a fresh load of libespeak-ng, which otherwise carries pauses and waveform phase over
+     * from what it spoke before (the first run here follows this class's other tests).
+     */
+    @Test
+    void aBookDoesNotDependOnWhatTheProcessSpokeBefore() throws Exception {
+        byte[][] books = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            Path o = out.resolve("again-" + i);
+            TestSupport.cli("convert", TestSupport.sample().toString(), "-o", o.toString(), "--date", TestSupport.DATE,
+                    "--identifier", TestSupport.UUID, "--no-cache", "--no-cover", "-q").expect(0);
+            books[i] = Files.readAllBytes(o.resolve("library-ar/library-ar.epub"));
+        }
+        assertArrayEquals(books[0], books[1], "the second book, spoken after the first in the same process");
+    }
+
     /** Runs rawi in a new JVM with the test class path, extra system properties, and waits for it. */
     private static Process rawi(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
