@@ -4,6 +4,7 @@ import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.internal.IoMessages;
 import io.rawi.internal.Processes;
+import io.rawi.internal.ZeroPad;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class AudiobookWriter implements AutoCloseable {
     }
 
     private Path raw(int index) {
-        return scratch.resolve(String.format("audiobook-%05d.pcm", index));
+        return scratch.resolve(ZeroPad.of("audiobook-", index, 5) + ".pcm");
     }
 
     private void encodeInOrder() {

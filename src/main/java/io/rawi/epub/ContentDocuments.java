@@ -39,7 +39,8 @@ final class ContentDocuments {
         x.start("body", "class", "titlepage");
         x.start("section", "epub:type", "titlepage", "aria-label", title);
         for (Paragraph line : lines) {
-            block(x, line.kind() == Paragraph.Kind.TITLE ? "h1" : "p", line, line.kind().name().toLowerCase());
+            block(x, line.kind() == Paragraph.Kind.TITLE ? "h1" : "p", line,
+                    line.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         x.end();
         x.end();

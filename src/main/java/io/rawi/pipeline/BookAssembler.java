@@ -116,7 +116,7 @@ public final class BookAssembler {
                 if (sb.type() == SourceBlock.Type.FIGURE) {
                     Image im = sb.image().orElseThrow();
                     images++;
-                    Image named = new Image(String.format("image-%03d.%s", images, Image.extension(im.mediaType())),
+                    Image named = new Image(ZeroPad.of("image-", images, 3) + "." + Image.extension(im.mediaType()),
                             im.mediaType(), im.bytes(), im.alt(), im.origin());
                     Optional<Paragraph> caption = Optional.empty();
                     if (b + 1 < src.blocks().size() && src.blocks().get(b + 1).type() == SourceBlock.Type.CAPTION

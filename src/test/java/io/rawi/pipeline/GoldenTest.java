@@ -27,13 +27,30 @@ class GoldenTest {
     @TempDir
     Path out;
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {2}")
     @CsvSource({
-            "library-ar-text, --no-audio",
-            "library-ar-sentence, --sync sentence",
-            "library-ar-word, --sync word",
-            "library-ar-paragraph, --sync paragraph"})
-    void sampleMatchesGolden(String name, String options) throws Exception {
+            "library-ar-text, --no-audio,",
+            "library-ar-sentence, --sync sentence,",
+            "library-ar-word, --sync word,",
+            "library-ar-paragraph, --sync paragraph,",
+            // the same bytes whatever the machine's language: Arabic and Persian number ids with their own digits,
+            // and Turkish lower-cases I without a dot, unless told not to
+            "library-ar-word, --sync word, ar-EG",
+            "library-ar-word, --sync word, fa-IR",
+            "library-ar-text, --no-audio, tr-TR"})
+    void sampleMatchesGolden(String name, String options, String locale) throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        if (locale != null) {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag(locale));
+        }
+        try {
+            convertAndCompare(name, options);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    private void convertAndCompare(String name, String options) throws Exception {
         List<String> args = new ArrayList<>(List.of("convert", TestSupport.sample().toString(), "-o", out.toString(),
                 "--slug", "library-ar", "--date", TestSupport.DATE, "--identifier", TestSupport.UUID, "--no-cover",
                 "--voices", TestSupport.fakeVoices().toString(), "--author", "فريق راوي"));
