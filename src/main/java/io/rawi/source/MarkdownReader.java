@@ -53,7 +53,7 @@ public final class MarkdownReader {
             for (String line : fm.group(1).split("\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && !line.startsWith(" ") && !line.startsWith("#")) {
-                    String value = line.substring(colon + 1).strip().replaceAll("^[\"']|[\"']$", "");
+                    String value = unquote(line.substring(colon + 1));
                     front.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), value);
                 }
             }
@@ -109,7 +109,7 @@ public final class MarkdownReader {
             if (front.containsKey(key)) {
                 for (String a : front.get(key).replaceAll("^\\[|\\]$", "").split("\\s*[,،;]\\s*")) {
                     if (!a.isBlank()) {
-                        authors.add(a.strip().replaceAll("^[\"']|[\"']$", ""));
+                        authors.add(unquote(a));
                     }
                 }
             }
@@ -122,6 +122,11 @@ public final class MarkdownReader {
         }
         return new SourceDocument(location, texts, title, authors, Optional.ofNullable(front.get("date")),
                 language, Optional.ofNullable(front.get("description")), Optional.empty(), notes);
+    }
+
+    /** A front-matter value without its surrounding white space and one pair of quotes. */
+    private static String unquote(String value) {
+        return value.strip().replaceAll("^[\"']|[\"']$", "");
     }
 
     /** YAML front matter: {@code ---} on the first line, {@code key: value} lines, {@code ---} (or {@code ...}). */
