@@ -87,7 +87,7 @@ public final class DaemonClient {
                 return new Cli(out, err).run(args);
             }
         }
-        if (System.getenv("RAWI_TIMING") != null) {
+        if (io.rawi.pipeline.Pipeline.TIMING) {
             err.println("timing: client: JVM start to connected " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
         }
         try (SocketChannel connected = channel) {

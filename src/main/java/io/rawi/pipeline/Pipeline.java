@@ -196,7 +196,7 @@ public final class Pipeline {
     }
 
     /** Whether {@code RAWI_TIMING} asks for the profile of each conversion. */
-    static final boolean TIMING = System.getenv("RAWI_TIMING") != null;
+    public static final boolean TIMING = System.getenv("RAWI_TIMING") != null;
 
     /** With {@code RAWI_TIMING=1}, how long each stage took, one line each: the profile of a conversion. */
     private static final class Timing {
