@@ -10,6 +10,8 @@
 # a background server that stays warm between runs (started before the runs are timed, as it is after a user's first
 # conversion). It also times (c) with --sample-rate 11025, the setting that trades audio bandwidth for speed.
 # Prints medians of RUNS runs (E_RUNS for e) and the ratios c/a, b/c, d/c with the issue's targets, for each mode.
+# Then the profile of one more (c) and (d), one-shot, with RAWI_TIMING=1: (c)'s processor time by phase against what
+# b/c >= 3 leaves once eSpeak NG and LAME have taken theirs, and (d)'s stages.
 # Usage: bench/book.sh [ARTICLE] [RUNS]   (E_RUNS=1 by default; needs espeak-ng, lame, pandoc, GNU time)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -76,6 +78,13 @@ for r in $(seq "$e_runs"); do
     --cache "$tmp/cache10" -q >/dev/null
   e+=($(ms_since "$s")); rss+=($(tail -n 1 "$tmp/rss"))
 done
+# the profile: one more (c) and (d), one-shot, with RAWI_TIMING=1 (stages, and processor time by thread and phase)
+rm -rf "$tmp/cache" "$tmp/out"; cp "$tmp/work.txt" "$tmp/book.txt"
+s=$(date +%s%N); RAWI_TIMING=1 "$root/rawi" convert "$tmp/book.txt" -o "$tmp/out" --cache "$tmp/cache" 2>"$tmp/prof-c" >/dev/null
+pc=$(ms_since "$s")
+sed -i "70s/\$/ وانتهى./" "$tmp/book.txt"
+s=$(date +%s%N); RAWI_TIMING=1 "$root/rawi" convert "$tmp/book.txt" -o "$tmp/out" --cache "$tmp/cache" 2>"$tmp/prof-d" >/dev/null
+pd=$(ms_since "$s")
 ma=$(median "${a[@]}"); mb=$(median "${b[@]}"); mc=$(median "${c[@]}"); md=$(median "${d[@]}")
 mcd=$(median "${cd_[@]}"); mdd=$(median "${dd[@]}"); mc11=$(median "${c11[@]}")
 me=$(median "${e[@]}"); mr=$(median "${rss[@]}")
@@ -105,3 +114,26 @@ ratios() {
 ratios "one-shot" "$mc" "$md"
 mr=0 ratios "RAWI_DAEMON=1" "$mcd" "$mdd"
 mr=0 ratios "--sample-rate 11025 (c only)" "$mc11" 0
+# what bounds (c): eSpeak NG and LAME are native and cannot be sped up from rawi; on this machine's cores, what does
+# b/c >= 3 leave for everything else?
+awk -v wall="$pc" -v b="$mb" -v cores="$(nproc)" '
+  /processor time, process/ {
+    match($0, /process [0-9]+ ms;/); total = substr($0, RSTART + 8, RLENGTH - 12)
+    match($0, /speak [0-9]+/); speak = substr($0, RSTART + 6, RLENGTH - 6)
+    match($0, /narration: speak [0-9]+ ms, process [0-9]+/); split(substr($0, RSTART, RLENGTH), f, " "); proc = f[6]
+    match($0, /encode [0-9]+/); enc = substr($0, RSTART + 7, RLENGTH - 7)
+  }
+  END {
+    if (total == "") { print "profile of (c): no RAWI_TIMING output"; exit }
+    rest = total - speak - proc - enc; native = speak + enc; budget = b / 3
+    printf "profile of one more (c), one-shot: %.1f s, %.1f s of processor time on %d cores:\n", wall / 1000, total / 1000, cores
+    printf "  speak (eSpeak NG) %.1f s, resample and level %.1f s, encode (LAME) %.1f s, the rest %.1f s\n", \
+      speak / 1000, proc / 1000, enc / 1000, rest / 1000
+    printf "  (JVM, compiling, reading, cleaning, cache, EPUB). b/c >= 3 needs (c) <= %.1f s: %d cores give at most\n", \
+      budget / 1000, cores
+    printf "  %.1f s of processor time in it, eSpeak NG and LAME take %.1f s of that, leaving %.1f s for the %.1f s\n", \
+      cores * budget / 1000, native / 1000, (cores * budget - native) / 1000, (proc + rest) / 1000
+    printf "  of everything else (and only if both cores are busy from start to end)\n"
+  }' "$tmp/prof-c"
+echo "profile of one more (d), one-shot: $pd ms"
+sed -n 's/^timing: /  /p' "$tmp/prof-d" | grep -v "processor time"
