@@ -5,12 +5,20 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * {@code libespeak-ng}, called in process through JNA. The library keeps global state, so one synthesis runs at a
@@ -18,7 +26,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * events, so they are exact to the sample. {@code -Drawi.espeak.library=NAME} loads another build of the library.
  *
  * <p>The engine carries state from one utterance to the next (the same text spoken twice in a row does not give the
- * same samples), so callers that need reproducible output speak paragraphs in a fixed order.
+ * same samples), and nothing in its API resets it; a fresh load of the library does. So every synthesis here starts
+ * from a fresh load: a paragraph's audio depends on nothing spoken before it.
+ *
+ * <p>A fresh load would cost about 10 ms, most of it eSpeak NG reading every one of its 300-odd voice files to find
+ * the voice by name (SSML asks for it again). So the library is started on a folder of its own for this process
+ * ({@link #mirror}): links to eSpeak NG's data, and copies of only the voice files rawi has used, found once through
+ * the real folder; and the libraries libespeak-ng brings in stay loaded ({@link #pinDependencies}). A fresh load then
+ * costs about 1 ms, and speaks the same samples (a test holds every eSpeak NG voice of {@code voices/} to it).
+ * {@code -Drawi.espeak.mirror=false} always starts on the real folder.
  */
 final class EspeakLibrary {
     private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
@@ -44,7 +60,9 @@ final class EspeakLibrary {
         int espeak_Synth(Pointer text, NativeLong size, int position, int positionType, int endPosition, int flags,
                          Pointer uniqueIdentifier, Pointer userData);
 
-        String espeak_Info(Pointer pathData);
+        String espeak_Info(PointerByReference pathData);
+
+        Pointer espeak_GetCurrentVoice();
 
         int espeak_Terminate();
     }
@@ -71,6 +89,16 @@ final class EspeakLibrary {
     private static Api api;
     /** Whether the loaded library has spoken: it then carries state from what it spoke (see {@link #fresh}). */
     private static boolean used;
+    /** The library's file, once found: later loads skip the search for it. */
+    private static String file;
+    /** The folder the loaded library was started on: null for eSpeak NG's own, else {@link #mirror}. */
+    private static Path startedOn;
+    /** This process's folder holding an {@code espeak-ng-data} for eSpeak NG (see the class comment), or null. */
+    private static volatile Path mirror;
+    /** For each voice name asked for: whether its file is in {@link #mirror} (false: use eSpeak NG's own folder). */
+    private static final Map<String, Boolean> MIRRORED = new HashMap<>();
+    /** libespeak-ng's own dependencies, kept loaded (see {@link #pinDependencies}). */
+    private static final List<NativeLibrary> PINNED = new ArrayList<>();
     private static int sampleRate;
     private static String version;
     private static String loadError;
@@ -90,21 +118,36 @@ final class EspeakLibrary {
 
     /** Loads and initialises the library once; returns null when it is available, else why not. */
     static synchronized String load() {
+        return load(mirror);
+    }
+
+    /** Loads and initialises the library on {@code data} (null: eSpeak NG's own folder), unless loaded already. */
+    private static synchronized String load(Path data) {
         if (api != null || loadError != null) {
             return loadError;
         }
         try {
-            Api lib = Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), Api.class);
-            int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS, null, 0x8000);
+            java.util.Set<String> before = file == null ? mappedLibraries() : null;
+            Api lib = Native.load(file != null ? file : System.getProperty("rawi.espeak.library", "espeak-ng"),
+                    Api.class);
+            int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS,
+                    data == null ? null : data.toString(), 0x8000);
             if (rate <= 0) {
                 loadError = "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
                 return loadError;
             }
             callback = EspeakLibrary::onAudio;
             lib.espeak_SetSynthCallback(callback);
-            version = "libespeak-ng " + lib.espeak_Info(null);
+            version = "libespeak-ng " + lib.espeak_Info(new PointerByReference());
             sampleRate = rate;
             api = lib;
+            startedOn = data;
+            java.io.File found = ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lib))
+                    .getNativeLibrary().getFile();
+            if (before != null && found != null && found.isFile()) {
+                file = found.getPath();
+                pinDependencies(before, found.toPath());
+            }
             return null;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             loadError = "libespeak-ng cannot be loaded (no library '"
@@ -114,26 +157,129 @@ final class EspeakLibrary {
     }
 
     /**
-     * Unloads the library if it has spoken, so that the next {@link #load} starts from nothing. libespeak-ng keeps
+     * Keeps loaded the libraries that libespeak-ng brought in (ALSA, pcaudio, sonic: stateless for rawi, which never
+     * plays audio), so that each fresh load of libespeak-ng maps only itself: a third less time.
+     */
+    private static void pinDependencies(java.util.Set<String> before, Path espeak) {
+        Path self;
+        try {
+            self = espeak.toRealPath();
+        } catch (IOException e) {
+            return; // cannot tell the library from its dependencies: pin nothing
+        }
+        for (String lib : mappedLibraries()) {
+            Path path = Path.of(lib);
+            // never libespeak-ng itself, whatever its name: pinned, it would no longer load afresh
+            if (!before.contains(lib) && !path.equals(self) && !path.getFileName().toString().contains("espeak")) {
+                try {
+                    PINNED.add(NativeLibrary.getInstance(lib));
+                } catch (UnsatisfiedLinkError e) {
+                    // then it is loaded afresh with libespeak-ng each time: slower, the same samples
+                }
+            }
+        }
+    }
+
+    /** The shared libraries mapped into this process (from {@code /proc/self/maps}; empty where there is none). */
+    private static java.util.Set<String> mappedLibraries() {
+        java.util.Set<String> libs = new java.util.HashSet<>();
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            lines.map(l -> l.indexOf('/') < 0 ? "" : l.substring(l.indexOf('/')))
+                    .filter(f -> f.contains(".so")).forEach(libs::add);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: nothing to pin
+        }
+        return libs;
+    }
+
+    /**
+     * Unloads the library if it has spoken, so that the next {@link #load} starts from nothing: a conversion's
+     * warm-up calls it and then loads the library, in the background, for the first paragraph. libespeak-ng keeps
      * state from one utterance to the next (pauses and waveform phase; not the C library's random numbers: seeding
      * them changes nothing), and neither {@code espeak_Initialize} nor anything else in its API resets it; a fresh
-     * load does. rawi speaks each book's paragraphs in order from a fresh load, so a book does not depend on what the
-     * process spoke before it (the background server converts many books). Waits for a synthesis under way.
+     * load does, which is why {@link #synthesize} too starts from one. Waits for a synthesis under way.
      */
     static void fresh() {
         LOCK.lock();
         try {
             synchronized (EspeakLibrary.class) {
-                if (api == null || !used) {
-                    return;
+                if (api != null && used) {
+                    unload();
                 }
-                api.espeak_Terminate(); // frees its buffers, which unloading would not
-                ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(api)).getNativeLibrary().dispose();
-                api = null;
-                used = false;
             }
         } finally {
             LOCK.unlock();
+        }
+    }
+
+    private static synchronized void unload() {
+        api.espeak_Terminate(); // frees its buffers, which unloading would not
+        ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(api)).getNativeLibrary().dispose();
+        api = null;
+        used = false;
+    }
+
+    /**
+     * Puts the file of {@code voice}, just selected in the library started on eSpeak NG's own folder, into this
+     * process's {@link #mirror} (made on first use: links to every data file, and empty voice folders), so that later
+     * loads find it there among a few files. A voice with a variant ({@code name+variant}), a file not found where
+     * expected, or a folder that cannot be written keeps the voice on eSpeak NG's own folder.
+     */
+    private static void addToMirror(String voice) {
+        boolean done = false;
+        try {
+            Pointer current = api.espeak_GetCurrentVoice();
+            PointerByReference path = new PointerByReference();
+            api.espeak_Info(path);
+            Pointer identifier = current == null ? null : current.getPointer(2L * Native.POINTER_SIZE);
+            if (identifier != null && path.getValue() != null && !voice.contains("+")) {
+                Path data = Path.of(path.getValue().getString(0, "UTF-8"));
+                String id = identifier.getString(0, "UTF-8");
+                for (String kind : List.of("lang", "voices")) {
+                    Path source = data.resolve(kind).resolve(id).normalize();
+                    if (source.startsWith(data.resolve(kind)) && Files.isRegularFile(source)) {
+                        Path target = mirrorOf(data).resolve("espeak-ng-data").resolve(kind).resolve(id);
+                        Files.createDirectories(target.getParent());
+                        if (!Files.exists(target)) {
+                            Files.copy(source, target);
+                        }
+                        done = true;
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            done = false; // eSpeak NG's own folder then: slower, same samples
+        }
+        MIRRORED.put(voice, done);
+    }
+
+    /** This process's data folder for eSpeak NG, made on first use and removed when the process ends. */
+    private static Path mirrorOf(Path data) throws IOException {
+        if (mirror != null) {
+            return mirror;
+        }
+        Path root = Files.createTempDirectory("rawi-espeak-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root), "rawi-espeak-cleanup"));
+        Path copy = root.resolve("espeak-ng-data");
+        Files.createDirectories(copy.resolve("lang"));
+        Files.createDirectories(copy.resolve("voices"));
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.createSymbolicLink(copy.resolve(f.getFileName().toString()), f);
+            }
+        }
+        mirror = root;
+        return root;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder: nothing depends on it any more
         }
     }
 
@@ -184,13 +330,24 @@ final class EspeakLibrary {
                              String what) throws SpeechException {
         LOCK.lock();
         try {
-            String error = load(); // again after fresh()
+            boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
+            boolean mirrored = useMirror && MIRRORED.getOrDefault(voice, false);
+            Path data = mirrored ? mirror : null;
+            synchronized (EspeakLibrary.class) {
+                if (api != null && (used || !java.util.Objects.equals(startedOn, data))) {
+                    unload(); // every synthesis from a fresh load, on the folder that has its voice
+                }
+            }
+            String error = load(data);
             if (error != null) {
                 throw new SpeechException(what + ": " + error);
             }
             used = true;
             if (api.espeak_SetVoiceByName(voice) != 0) {
                 throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
+            }
+            if (useMirror && !MIRRORED.containsKey(voice)) {
+                addToMirror(voice);
             }
             api.espeak_SetParameter(RATE, wpm, 0);
             api.espeak_SetParameter(PITCH, pitch, 0);

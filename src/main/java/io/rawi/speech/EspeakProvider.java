@@ -28,8 +28,8 @@ public final class EspeakProvider implements SpeechProvider {
     }
 
     /**
-     * Loads and starts libespeak-ng, which is the slow part; if this process has spoken with it before (the
-     * background server converts many books), from a fresh load, so that the book does not depend on what came before.
+     * Loads and starts libespeak-ng for the first paragraph, in the background; from a fresh load if this process has
+     * spoken with it before (the background server converts many books), as every paragraph is spoken from one.
      */
     @Override
     public void warmUp() {

@@ -247,8 +247,8 @@ class EspeakIT {
     }
 
     /**
-     * Two fresh runs, as a user makes them, with one job and with four, give the same bytes. (Within one process
-     * libespeak-ng carries state from one utterance to the next, so each run is its own process, as with ./rawi.)
+     * Two fresh runs, as a user makes them, with one job and with four, give the same bytes (each in its own process,
+     * as with ./rawi).
      */
     @Test
     void theOutputDoesNotDependOnScheduling() throws Exception {
@@ -266,8 +266,8 @@ class EspeakIT {
 
     /**
      * Two books made one after the other in one process, as the background server makes them, are the same bytes:
-     * each book is spoken from a fresh load of libespeak-ng, which otherwise carries pauses and waveform phase over
-     * from what it spoke before (the first run here follows this class's other tests).
+     * each paragraph is spoken from a fresh load of libespeak-ng, which otherwise carries pauses and waveform phase
+     * over from what it spoke before (the first run here follows this class's other tests).
      */
     @Test
     void aBookDoesNotDependOnWhatTheProcessSpokeBefore() throws Exception {
@@ -279,6 +279,101 @@ class EspeakIT {
             books[i] = Files.readAllBytes(o.resolve("library-ar/library-ar.epub"));
         }
         assertArrayEquals(books[0], books[1], "the second book, spoken after the first in the same process");
+    }
+
+    /**
+     * A run killed half-way leaves some paragraphs in the cache, and the rerun speaks the others, each after other
+     * paragraphs than in a full run. Each synthesis starts from a fresh load of libespeak-ng, so the rerun's book is
+     * the same bytes as the uninterrupted run's. The cache here loses every other entry, as a killed run leaves it.
+     */
+    @Test
+    void aRerunThatSpeaksOnlySomeParagraphsGivesTheUninterruptedBook() throws Exception {
+        Path cache = out.resolve("partial-cache");
+        Path full = out.resolve("full");
+        Path resumed = out.resolve("resumed");
+        String seed = TestSupport.seed().toString();
+        String[] fixed = {"--date", TestSupport.DATE, "--identifier", TestSupport.UUID, "--no-cover"};
+        TestSupport.cli(cat(new String[] {"convert", seed, "-o", full.toString(), "--cache", cache.toString(), "-q"},
+                fixed)).expect(0);
+        List<Path> entries;
+        try (var shards = Files.list(cache)) {
+            entries = new ArrayList<>();
+            for (Path shard : shards.filter(d -> d.getFileName().toString().length() == 2).sorted().toList()) {
+                try (var list = Files.list(shard)) {
+                    entries.addAll(list.sorted().toList());
+                }
+            }
+        }
+        assertTrue(entries.size() >= 10, "the seed's paragraphs are cached: " + entries.size());
+        for (int i = 0; i < entries.size(); i += 2) {
+            try (var files = Files.walk(entries.get(i))) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        TestSupport.Run rerun = TestSupport.cli(cat(new String[] {"convert", seed, "-o", resumed.toString(), "--cache",
+                cache.toString()}, fixed)).expect(0);
+        Matcher m = Pattern.compile("narrated (\\d+) audio files, \\d+ s of speech, (\\d+) of them from the cache")
+                .matcher(rerun.err());
+        assertTrue(m.find(), rerun.err());
+        int spoken = Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2));
+        assertTrue(spoken >= 5 && Integer.parseInt(m.group(2)) >= 5, "some spoken again, some from the cache: " + m.group());
+        try (var files = Files.walk(full.resolve("article-ar"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path other = resumed.resolve("article-ar").resolve(full.resolve("article-ar").relativize(f));
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "same bytes: " + other);
+            }
+        }
+    }
+
+    /**
+     * libespeak-ng is started on a data folder of rawi's own that holds only the voices it has used (so that a fresh
+     * load need not read all of eSpeak NG's voice files). Every eSpeak NG voice of {@code voices/} speaks the same
+     * samples from it as from eSpeak NG's own folder, and the same text twice in a row gives the same samples.
+     */
+    @Test
+    void everyEspeakVoiceSpeaksTheSameFromRawisDataFolder() throws Exception {
+        Map<String, String> texts = Map.of("ar", "مرحبا بكم في المكتبة، 12 كتابا.", "en", "Welcome to the library, 12 books.",
+                "de", "Willkommen in der Bibliothek.", "es", "Bienvenidos a la biblioteca.",
+                "fa", "به کتابخانه خوش آمدید.", "fr", "Bienvenue à la bibliothèque.", "he", "ברוכים הבאים לספרייה.",
+                "ru", "Добро пожаловать в библиотеку.", "tr", "Kütüphaneye hoş geldiniz.", "ur", "لائبریری میں خوش آمدید۔");
+        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
+        int checked = 0;
+        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
+                Optional.empty())) {
+            for (VoiceDefinition voice : registry.all()) {
+                if (!voice.backend().equals("espeak")) {
+                    continue;
+                }
+                String lang = voice.languages().get(0);
+                String text = texts.get(lang.split("-")[0]);
+                assertTrue(text != null, "a text for " + voice.id());
+                SpeechEngine engine = speech.engine(voice);
+                var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, text, Language.of(lang)),
+                        voice);
+                short[] first = engine.synthesize(request).pcm();
+                short[] again = engine.synthesize(request).pcm();
+                short[] own;
+                System.setProperty("rawi.espeak.mirror", "false");
+                try {
+                    own = engine.synthesize(request).pcm();
+                } finally {
+                    System.clearProperty("rawi.espeak.mirror");
+                }
+                assertTrue(first.length > 8000, voice.id() + " spoke");
+                assertArrayEquals(first, again, voice.id() + ": the same text twice in a row");
+                assertArrayEquals(own, again, voice.id() + ": from eSpeak NG's own folder and from rawi's");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "every eSpeak NG voice: " + checked);
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** Runs rawi in a new JVM with the test class path, extra system properties, and waits for it. */
