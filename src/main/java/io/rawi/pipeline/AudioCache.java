@@ -247,7 +247,7 @@ final class AudioCache {
 
     private static void delete(Path dir) {
         if (dir != null) {
-            Staging.deleteTree(dir);
+            io.rawi.internal.Folders.deleteTree(dir);
         }
     }
 }

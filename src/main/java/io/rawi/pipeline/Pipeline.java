@@ -182,7 +182,7 @@ public final class Pipeline {
                             + report.summary() + "); the previous book, if any, was left in place");
                 }
             }
-            Staging.deleteTree(dir.resolve(SCRATCH));
+            io.rawi.internal.Folders.deleteTree(dir.resolve(SCRATCH));
             if (Thread.interrupted()) { // the background server's client went away: it no longer wants this book
                 throw new ProcessingException(staging.target() + ": the conversion was interrupted; the previous book, "
                         + "if any, was left in place");

@@ -3,6 +3,7 @@ package io.rawi.pipeline;
 import io.rawi.error.BadInputException;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
+import io.rawi.internal.Folders;
 import io.rawi.internal.IoMessages;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +36,7 @@ final class Staging implements AutoCloseable {
         this.dir = dir;
         this.onInterrupt = new Thread(() -> {
             if (!published) {
-                deleteTree(dir);
+                Folders.deleteTree(dir);
             }
         }, "rawi-staging-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -101,7 +101,7 @@ final class Staging implements AutoCloseable {
             }
             published = true;
             if (hadOld) {
-                deleteTree(old);
+                Folders.deleteTree(old);
             }
         } catch (IOException e) {
             throw new ProcessingException(target + ": cannot put the new book in place (" + IoMessages.reason(e)
@@ -122,7 +122,7 @@ final class Staging implements AutoCloseable {
                     break;
                 }
             }
-            deleteTree(dir);
+            Folders.deleteTree(dir);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -149,7 +149,7 @@ final class Staging implements AutoCloseable {
                 if (prefix.equals(old) && !Files.exists(target)) {
                     Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
                 } else {
-                    deleteTree(p);
+                    Folders.deleteTree(p);
                 }
             }
         }
@@ -158,16 +158,5 @@ final class Staging implements AutoCloseable {
     private static boolean alive(String suffix) {
         String pid = suffix.split("-", 2)[0];
         return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isPresent();
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover hidden folder is harmless and the next run starts afresh
-        }
     }
 }

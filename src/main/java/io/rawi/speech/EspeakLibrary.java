@@ -8,6 +8,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.rawi.internal.Folders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -254,13 +255,18 @@ final class EspeakLibrary {
         MIRRORED.put(voice, done);
     }
 
-    /** This process's data folder for eSpeak NG, made on first use and removed when the process ends. */
+    /**
+     * This process's data folder for eSpeak NG, made on first use and removed when the process ends (or, if it is
+     * killed, by the next process that makes one).
+     */
     private static Path mirrorOf(Path data) throws IOException {
         if (mirror != null) {
             return mirror;
         }
-        Path root = Files.createTempDirectory("rawi-espeak-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root), "rawi-espeak-cleanup"));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeStale(tmp);
+        Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root), "rawi-espeak-cleanup"));
         Path copy = root.resolve("espeak-ng-data");
         Files.createDirectories(copy.resolve("lang"));
         Files.createDirectories(copy.resolve("voices"));
@@ -273,13 +279,21 @@ final class EspeakLibrary {
         return root;
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /** Removes the folders of processes that were killed before they could remove theirs ({@code rawi-espeak-PID-…}). */
+    private static void removeStale(Path tmp) {
+        try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "rawi-espeak-*")) {
+            for (Path d : dirs) {
+                String[] parts = d.getFileName().toString().split("-");
+                try {
+                    if (parts.length >= 4 && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+                        Folders.deleteTree(d);
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
             }
-        } catch (IOException e) {
-            // a temporary folder: nothing depends on it any more
+        } catch (IOException | RuntimeException e) {
+            // a few leftover links in the temporary folder: harmless
         }
     }
 

@@ -1,0 +1,28 @@
+package io.rawi.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Folder work shared by the stages. */
+public final class Folders {
+    private Folders() {
+    }
+
+    /**
+     * Removes a folder and everything in it, as far as it can: for rawi's own scratch and partial folders, where a
+     * leftover is harmless (the next run starts afresh) and a failure must not hide the error that led here.
+     */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort, as above
+        }
+    }
+}
