@@ -34,8 +34,11 @@ import java.util.stream.Stream;
  * {@code ~/.cache/rawi}. Thread-safe.
  */
 final class AudioCache {
-    /** Bump when the audio processing or the entry layout changes. */
-    private static final String VERSION = "rawi-audio-cache-3";
+    /**
+     * Bump when the audio processing, the way an engine is driven or the entry layout changes (4: eSpeak NG speaks
+     * every paragraph from a fresh load, so entries made before may differ slightly from what it says now).
+     */
+    private static final String VERSION = "rawi-audio-cache-4";
     private final Path root;
     private final long limitBytes;
 
