@@ -34,8 +34,11 @@ import java.util.stream.Stream;
  * the voice by name (SSML asks for it again). So the library is started on a folder of its own for this process
  * ({@link #mirror}): links to eSpeak NG's data, and copies of only the voice files rawi has used, found once through
  * the real folder; and the libraries libespeak-ng brings in stay loaded ({@link #pinDependencies}). A fresh load then
- * costs about 1 ms, and speaks the same samples (a test holds every eSpeak NG voice of {@code voices/} to it).
- * {@code -Drawi.espeak.mirror=false} always starts on the real folder.
+ * costs about 1 ms. It speaks the same samples: SSML's language can make eSpeak NG pick another voice than the one
+ * asked for, so each voice and language is checked once, by a probe spoken from both folders, and stays on the real
+ * folder if they differ ({@link #mirrorSpeaksAlike}); a test holds every eSpeak NG voice of {@code voices/}, in its
+ * own languages and in others, to the real folder's samples. {@code -Drawi.espeak.mirror=false} always starts on the
+ * real folder.
  */
 final class EspeakLibrary {
     private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
@@ -96,7 +99,7 @@ final class EspeakLibrary {
     private static Path startedOn;
     /** This process's folder holding an {@code espeak-ng-data} for eSpeak NG (see the class comment), or null. */
     private static volatile Path mirror;
-    /** For each voice name asked for: whether its file is in {@link #mirror} (false: use eSpeak NG's own folder). */
+    /** For each voice and SSML language ({@code voice|lang}): whether the mirror speaks them alike (else: not used). */
     private static final Map<String, Boolean> MIRRORED = new HashMap<>();
     /** libespeak-ng's own dependencies, kept loaded (see {@link #pinDependencies}). */
     private static final List<NativeLibrary> PINNED = new ArrayList<>();
@@ -115,6 +118,17 @@ final class EspeakLibrary {
         final List<WordEvent> words = new ArrayList<>();
         long samples;
         volatile boolean abort;
+
+        /** The audio, in one piece. */
+        short[] pcm() {
+            short[] pcm = new short[(int) samples];
+            int at = 0;
+            for (short[] chunk : chunks) {
+                System.arraycopy(chunk, 0, pcm, at, chunk.length);
+                at += chunk.length;
+            }
+            return pcm;
+        }
     }
 
     /** Loads and initialises the library once; returns null when it is available, else why not. */
@@ -223,10 +237,10 @@ final class EspeakLibrary {
     /**
      * Puts the file of {@code voice}, just selected in the library started on eSpeak NG's own folder, into this
      * process's {@link #mirror} (made on first use: links to every data file, and empty voice folders), so that later
-     * loads find it there among a few files. A voice with a variant ({@code name+variant}), a file not found where
-     * expected, or a folder that cannot be written keeps the voice on eSpeak NG's own folder.
+     * loads find it there among a few files. False for a voice with a variant ({@code name+variant}), a file not
+     * found where expected, or a folder that cannot be written: the voice then stays on eSpeak NG's own folder.
      */
-    private static void addToMirror(String voice) {
+    private static boolean addToMirror(String voice) {
         boolean done = false;
         try {
             Pointer current = api.espeak_GetCurrentVoice();
@@ -252,7 +266,7 @@ final class EspeakLibrary {
         } catch (IOException | RuntimeException e) {
             done = false; // eSpeak NG's own folder then: slower, same samples
         }
-        MIRRORED.put(voice, done);
+        return done;
     }
 
     /**
@@ -336,17 +350,23 @@ final class EspeakLibrary {
     }
 
     /**
-     * Speaks SSML with the given voice settings. The caller's timeout aborts synthesis from the callback.
+     * Speaks SSML with the given voice settings, from a fresh load of the library. The caller's timeout aborts
+     * synthesis from the callback.
      *
-     * @return the audio and the marks, or null if the voice name is unknown
+     * @param lang the SSML's {@code xml:lang}
+     * @return the audio and the marks
      */
-    static Result synthesize(String voice, int wpm, int pitch, int volume, String ssml, long timeoutMillis,
-                             String what) throws SpeechException {
+    static Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
+                             long timeoutMillis, String what) throws SpeechException {
         LOCK.lock();
         try {
             boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
-            boolean mirrored = useMirror && MIRRORED.getOrDefault(voice, false);
-            Path data = mirrored ? mirror : null;
+            Boolean alike = MIRRORED.get(voice + "|" + lang);
+            if (useMirror && alike == null) {
+                alike = mirrorSpeaksAlike(voice, lang);
+                MIRRORED.put(voice + "|" + lang, alike);
+            }
+            Path data = useMirror && alike ? mirror : null;
             synchronized (EspeakLibrary.class) {
                 if (api != null && (used || !java.util.Objects.equals(startedOn, data))) {
                     unload(); // every synthesis from a fresh load, on the folder that has its voice
@@ -360,18 +380,10 @@ final class EspeakLibrary {
             if (api.espeak_SetVoiceByName(voice) != 0) {
                 throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
             }
-            if (useMirror && !MIRRORED.containsKey(voice)) {
-                addToMirror(voice);
-            }
             api.espeak_SetParameter(RATE, wpm, 0);
             api.espeak_SetParameter(PITCH, pitch, 0);
             api.espeak_SetParameter(VOLUME, volume, 0);
-            byte[] utf8 = ssml.getBytes(StandardCharsets.UTF_8);
-            Memory text = new Memory(utf8.length + 1L);
-            text.write(0, utf8, 0, utf8.length);
-            text.setByte(utf8.length, (byte) 0);
             Collector c = new Collector();
-            current = c;
             Thread watchdog = new Thread(() -> {
                 try {
                     Thread.sleep(timeoutMillis);
@@ -384,10 +396,9 @@ final class EspeakLibrary {
             watchdog.start();
             int status;
             try {
-                status = api.espeak_Synth(text, new NativeLong(utf8.length + 1L), 0, 1, 0, CHARS_UTF8 | SSML, null, null);
+                status = speak(ssml, c);
             } finally {
                 watchdog.interrupt();
-                current = null;
             }
             if (c.abort) {
                 throw new SpeechException(what + ": eSpeak NG did not finish within " + timeoutMillis / 1000
@@ -396,15 +407,61 @@ final class EspeakLibrary {
             if (status != 0) {
                 throw new SpeechException(what + ": eSpeak NG failed (espeak_Synth returned " + status + ")");
             }
-            short[] pcm = new short[(int) c.samples];
-            int at = 0;
-            for (short[] chunk : c.chunks) {
-                System.arraycopy(chunk, 0, pcm, at, chunk.length);
-                at += chunk.length;
-            }
-            return new Result(pcm, c.marks, c.words);
+            return new Result(c.pcm(), c.marks, c.words);
         } finally {
             LOCK.unlock();
         }
+    }
+
+    /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */
+    private static int speak(String ssml, Collector c) {
+        byte[] utf8 = ssml.getBytes(StandardCharsets.UTF_8);
+        Memory text = new Memory(utf8.length + 1L);
+        text.write(0, utf8, 0, utf8.length);
+        text.setByte(utf8.length, (byte) 0);
+        current = c;
+        try {
+            return api.espeak_Synth(text, new NativeLong(utf8.length + 1L), 0, 1, 0, CHARS_UTF8 | SSML, null, null);
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Whether the library started on the {@link #mirror} speaks {@code voice} with SSML in {@code lang} as it does
+     * on eSpeak NG's own folder. SSML's {@code xml:lang} has eSpeak NG pick a voice for that language among all those
+     * it knows, even over the voice asked for, and the mirror holds only the voices used; so, once per voice and
+     * language in a process, a probe is spoken from both folders and compared (the voice's file is put in the mirror
+     * first). Unlike: that voice and language always start on eSpeak NG's own folder.
+     */
+    private static boolean mirrorSpeaksAlike(String voice, String lang) {
+        if (!lang.matches("[A-Za-z0-9-]+")) {
+            return false;
+        }
+        String probe = "<speak xml:lang=\"" + lang + "\">12 345.</speak>";
+        short[] own = probe(null, voice, probe, true);
+        short[] mirrored = own == null || mirror == null ? null : probe(mirror, voice, probe, false);
+        return mirrored != null && java.util.Arrays.equals(own, mirrored);
+    }
+
+    /**
+     * Speaks {@code ssml} from a fresh load on {@code data}, putting the voice's file into the mirror first if
+     * asked; null when the voice is unknown there or its file could not be put in the mirror.
+     */
+    private static short[] probe(Path data, String voice, String ssml, boolean addVoice) {
+        synchronized (EspeakLibrary.class) {
+            if (api != null) {
+                unload();
+            }
+        }
+        if (load(data) != null) {
+            return null;
+        }
+        used = true;
+        if (api.espeak_SetVoiceByName(voice) != 0 || addVoice && !addToMirror(voice)) {
+            return null;
+        }
+        Collector c = new Collector();
+        return speak(ssml, c) == 0 ? c.pcm() : null;
     }
 }

@@ -215,7 +215,7 @@ public final class EspeakProvider implements SpeechProvider {
 
         private Utterance inProcess(SpeechRequest request, String what) throws SpeechException {
             Ssml ssml = new Ssml(request);
-            EspeakLibrary.Result r = EspeakLibrary.synthesize(voice.engineVoice(), wpm(),
+            EspeakLibrary.Result r = EspeakLibrary.synthesize(voice.engineVoice(), request.language().tag(), wpm(),
                     Math.min(100, 50 * voice.pitch() / 100), Math.min(200, voice.volume()), ssml.text,
                     request.timeout().toMillis(), what);
             long length = r.pcm().length;
