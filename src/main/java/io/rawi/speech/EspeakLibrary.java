@@ -131,7 +131,10 @@ final class EspeakLibrary {
         }
     }
 
-    /** Loads and initialises the library once; returns null when it is available, else why not. */
+    /**
+     * Loads and initialises the library (on this process's data folder if it has one) unless it is loaded; returns
+     * null when it is available, else why not.
+     */
     static synchronized String load() {
         return load(mirror);
     }
