@@ -355,13 +355,7 @@ class EspeakIT {
                         voice);
                 short[] first = engine.synthesize(request).pcm();
                 short[] again = engine.synthesize(request).pcm();
-                short[] own;
-                System.setProperty("rawi.espeak.mirror", "false");
-                try {
-                    own = engine.synthesize(request).pcm();
-                } finally {
-                    System.clearProperty("rawi.espeak.mirror");
-                }
+                short[] own = onEspeaksOwnFolder(engine, request);
                 assertTrue(first.length > 8000, voice.id() + " spoke");
                 assertArrayEquals(first, again, voice.id() + ": the same text twice in a row");
                 assertArrayEquals(own, again, voice.id() + ": from eSpeak NG's own folder and from rawi's");
@@ -372,21 +366,26 @@ class EspeakIT {
             VoiceDefinition arabic = registry.byId("ar-espeak").orElseThrow();
             for (String lang : List.of("en", "fr", "ar")) {
                 SpeechEngine engine = speech.engine(arabic);
-                var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY,
-                        texts.get(lang.equals("fr") ? "fr" : lang), Language.of(lang)), arabic);
+                var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, texts.get(lang),
+                        Language.of(lang)), arabic);
                 short[] mirrored = engine.synthesize(request).pcm();
-                short[] own;
-                System.setProperty("rawi.espeak.mirror", "false");
-                try {
-                    own = engine.synthesize(request).pcm();
-                } finally {
-                    System.clearProperty("rawi.espeak.mirror");
-                }
-                assertArrayEquals(own, mirrored, "ar-espeak speaking " + lang + ": from both folders");
+                assertArrayEquals(onEspeaksOwnFolder(engine, request), mirrored,
+                        "ar-espeak speaking " + lang + ": from both folders");
                 checked++;
             }
         }
         assertTrue(checked >= 13, "every eSpeak NG voice, and one in other languages: " + checked);
+    }
+
+    /** What {@code engine} says with libespeak-ng started on eSpeak NG's own data folder. */
+    private static short[] onEspeaksOwnFolder(SpeechEngine engine, io.rawi.speech.SpeechRequest request)
+            throws Exception {
+        System.setProperty("rawi.espeak.mirror", "false");
+        try {
+            return engine.synthesize(request).pcm();
+        } finally {
+            System.clearProperty("rawi.espeak.mirror");
+        }
     }
 
     private static String[] cat(String[] a, String[] b) {
