@@ -146,8 +146,17 @@ final class EspeakLibrary {
         }
         try {
             java.util.Set<String> before = file == null ? mappedLibraries() : null;
-            Api lib = Native.load(file != null ? file : System.getProperty("rawi.espeak.library", "espeak-ng"),
-                    Api.class);
+            Api lib;
+            try {
+                lib = Native.load(file != null ? file : System.getProperty("rawi.espeak.library", "espeak-ng"),
+                        Api.class);
+            } catch (UnsatisfiedLinkError e) {
+                if (file == null) {
+                    throw e;
+                }
+                file = null; // the file found before is gone (eSpeak NG upgraded under a background server): by name
+                return load(data);
+            }
             int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS,
                     data == null ? null : data.toString(), 0x8000);
             if (rate <= 0) {

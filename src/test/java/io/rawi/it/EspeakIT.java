@@ -377,6 +377,30 @@ class EspeakIT {
         assertTrue(checked >= 13, "every eSpeak NG voice, and one in other languages: " + checked);
     }
 
+    /**
+     * The library's file is remembered after the first load, so that each fresh load skips the search for it; if
+     * that file is gone (eSpeak NG upgraded under a long-running background server), the next load finds the library
+     * by name again instead of failing.
+     */
+    @Test
+    void aLibraryFileThatIsGoneIsFoundAgainByName() throws Exception {
+        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
+        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
+                Optional.empty())) {
+            VoiceDefinition voice = speech.voiceFor(Language.ARABIC);
+            SpeechEngine engine = speech.engine(voice);
+            var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, "مرحبا بكم.",
+                    Language.ARABIC), voice);
+            short[] before = engine.synthesize(request).pcm();
+            java.lang.reflect.Field file = Class.forName("io.rawi.speech.EspeakLibrary").getDeclaredField("file");
+            file.setAccessible(true);
+            assertTrue(file.get(null) != null, "the file is remembered");
+            file.set(null, out.resolve("libespeak-ng.so.gone").toString());
+            assertArrayEquals(before, engine.synthesize(request).pcm(), "spoken as before");
+            assertTrue(Files.isRegularFile(Path.of((String) file.get(null))), "found again: " + file.get(null));
+        }
+    }
+
     /** What {@code engine} says with libespeak-ng started on eSpeak NG's own data folder. */
     private static short[] onEspeaksOwnFolder(SpeechEngine engine, io.rawi.speech.SpeechRequest request)
             throws Exception {
