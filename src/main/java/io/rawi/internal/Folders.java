@@ -12,6 +12,20 @@ public final class Folders {
     }
 
     /**
+     * Whether {@code name} starts with the id of a running process (digits, up to a {@code -} or the end): rawi puts
+     * its process id in the names of its partial and scratch folders, so that a later run can tell the folders of
+     * runs that were killed. False when it does not start with a process id.
+     */
+    public static boolean ofRunningProcess(String name) {
+        String pid = name.split("-", 2)[0];
+        try {
+            return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isPresent();
+        } catch (NumberFormatException e) {
+            return false; // too many digits for a process id
+        }
+    }
+
+    /**
      * Removes a folder and everything in it, as far as it can: for rawi's own scratch and partial folders, where a
      * leftover is harmless (the next run starts afresh) and a failure must not hide the error that led here.
      */

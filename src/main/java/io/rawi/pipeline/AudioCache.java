@@ -3,6 +3,7 @@ package io.rawi.pipeline;
 import io.rawi.audio.AudioProcessor;
 import io.rawi.audio.Clip;
 import io.rawi.audio.Tags;
+import io.rawi.internal.Folders;
 import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpokenSentence;
 import io.rawi.speech.SpokenWord;
@@ -250,7 +251,7 @@ final class AudioCache {
 
     private static void delete(Path dir) {
         if (dir != null) {
-            io.rawi.internal.Folders.deleteTree(dir);
+            Folders.deleteTree(dir);
         }
     }
 }

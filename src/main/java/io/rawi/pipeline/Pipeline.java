@@ -26,6 +26,7 @@ import io.rawi.epub.Resource;
 import io.rawi.error.BadInputException;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
+import io.rawi.internal.Folders;
 import io.rawi.internal.IoMessages;
 import io.rawi.overlay.Overlays;
 import io.rawi.speech.SpeechService;
@@ -182,7 +183,7 @@ public final class Pipeline {
                             + report.summary() + "); the previous book, if any, was left in place");
                 }
             }
-            io.rawi.internal.Folders.deleteTree(dir.resolve(SCRATCH));
+            Folders.deleteTree(dir.resolve(SCRATCH));
             if (Thread.interrupted()) { // the background server's client went away: it no longer wants this book
                 throw new ProcessingException(staging.target() + ": the conversion was interrupted; the previous book, "
                         + "if any, was left in place");

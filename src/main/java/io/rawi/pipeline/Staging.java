@@ -143,7 +143,7 @@ final class Staging implements AutoCloseable {
             for (Path p : list.toList()) {
                 String name = p.getFileName().toString();
                 String prefix = name.startsWith(partial) ? partial : name.startsWith(old) ? old : null;
-                if (prefix == null || alive(name.substring(prefix.length()))) {
+                if (prefix == null || Folders.ofRunningProcess(name.substring(prefix.length()))) {
                     continue;
                 }
                 if (prefix.equals(old) && !Files.exists(target)) {
@@ -153,10 +153,5 @@ final class Staging implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static boolean alive(String suffix) {
-        String pid = suffix.split("-", 2)[0];
-        return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isPresent();
     }
 }

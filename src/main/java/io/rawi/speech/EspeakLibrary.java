@@ -309,13 +309,9 @@ final class EspeakLibrary {
     private static void removeStale(Path tmp) {
         try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "rawi-espeak-*")) {
             for (Path d : dirs) {
-                String[] parts = d.getFileName().toString().split("-");
-                try {
-                    if (parts.length >= 4 && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
-                        Folders.deleteTree(d);
-                    }
-                } catch (NumberFormatException e) {
-                    // not one of ours
+                String owner = d.getFileName().toString().substring("rawi-espeak-".length());
+                if (owner.matches("\\d{1,18}-.*") && !Folders.ofRunningProcess(owner)) { // else not one of ours, or in use
+                    Folders.deleteTree(d);
                 }
             }
         } catch (IOException | RuntimeException e) {
