@@ -169,8 +169,7 @@ final class EspeakLibrary {
             sampleRate = rate;
             api = lib;
             startedOn = data;
-            java.io.File found = ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lib))
-                    .getNativeLibrary().getFile();
+            java.io.File found = nativeLibrary(lib).getFile();
             if (before != null && found != null && found.isFile()) {
                 file = found.getPath();
                 pinDependencies(before, found.toPath());
@@ -241,9 +240,27 @@ final class EspeakLibrary {
 
     private static synchronized void unload() {
         api.espeak_Terminate(); // frees its buffers, which unloading would not
-        ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(api)).getNativeLibrary().dispose();
+        nativeLibrary(api).dispose();
         api = null;
         used = false;
+    }
+
+    /**
+     * Makes the loaded library one that has not spoken, started on {@code data} (null: eSpeak NG's own folder),
+     * loading it afresh unless it already is one, and marks it as speaking now; returns null, else why it cannot load.
+     */
+    private static synchronized String loadFresh(Path data) {
+        if (api != null && (used || !java.util.Objects.equals(startedOn, data))) {
+            unload();
+        }
+        String error = load(data);
+        used = error == null;
+        return error;
+    }
+
+    /** JNA's handle on the library behind {@code lib}. */
+    private static NativeLibrary nativeLibrary(Api lib) {
+        return ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lib)).getNativeLibrary();
     }
 
     /**
@@ -369,22 +386,16 @@ final class EspeakLibrary {
         LOCK.lock();
         try {
             boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
-            Boolean alike = MIRRORED.get(voice + "|" + lang);
+            String pair = voice + "|" + lang;
+            Boolean alike = MIRRORED.get(pair);
             if (useMirror && alike == null) {
                 alike = mirrorSpeaksAlike(voice, lang);
-                MIRRORED.put(voice + "|" + lang, alike);
+                MIRRORED.put(pair, alike);
             }
-            Path data = useMirror && alike ? mirror : null;
-            synchronized (EspeakLibrary.class) {
-                if (api != null && (used || !java.util.Objects.equals(startedOn, data))) {
-                    unload(); // every synthesis from a fresh load, on the folder that has its voice
-                }
-            }
-            String error = load(data);
+            String error = loadFresh(useMirror && alike ? mirror : null); // on the folder that has its voice
             if (error != null) {
                 throw new SpeechException(what + ": " + error);
             }
-            used = true;
             if (api.espeak_SetVoiceByName(voice) != 0) {
                 throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
             }
@@ -457,15 +468,9 @@ final class EspeakLibrary {
      * asked; null when the voice is unknown there or its file could not be put in the mirror.
      */
     private static short[] probe(Path data, String voice, String ssml, boolean addVoice) {
-        synchronized (EspeakLibrary.class) {
-            if (api != null) {
-                unload();
-            }
-        }
-        if (load(data) != null) {
+        if (loadFresh(data) != null) {
             return null;
         }
-        used = true;
         if (api.espeak_SetVoiceByName(voice) != 0 || addVoice && !addToMirror(voice)) {
             return null;
         }
