@@ -10,6 +10,7 @@ import io.rawi.speech.SpokenWord;
 import io.rawi.speech.VoiceDefinition;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,15 @@ final class AudioCache {
     private final Path root;
     private final long limitBytes;
 
-    /** A cached block: its files (folder format, EPUB format or null), duration and clips. */
-    record Entry(byte[] audio, byte[] epubAudio, long durationMs, List<Clip> sentences) {
+    /** A cached block taken out of the cache: its duration and clips (its files were put in place). */
+    record Taken(long durationMs, List<Clip> sentences) {
     }
+
+    /**
+     * Each narration thread's buffer for the file being checked: taking a whole book from the cache allocates
+     * nothing per file (reading each into a new array cost a rebuild two pauses of the collector).
+     */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 18]);
 
     AudioCache(Path root, long limitBytes) {
         this.root = root;
@@ -104,17 +111,27 @@ final class AudioCache {
         return HexFormat.of().formatHex(sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The entry for {@code key}, if present and intact; a damaged entry is removed. */
-    Optional<Entry> get(String key) {
+    /** Whether an entry for {@code key} is there (it may yet prove damaged when read). */
+    boolean has(String key) {
+        return Files.isRegularFile(root.resolve(key.substring(0, 2)).resolve(key).resolve("index"));
+    }
+
+    /**
+     * Writes the files of the entry for {@code key} to {@code audioTo} and {@code epubAudioTo} (for an entry that
+     * has an EPUB file) and returns its clips, if the entry is present and intact; a damaged entry is removed (what
+     * was written from it is overwritten when the paragraph is spoken again). Each file is read once, checked, and the
+     * checked bytes written out: a copy, never a link, so that a book's files and the cache never change together.
+     */
+    Optional<Taken> take(String key, Path audioTo, Path epubAudioTo) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);
         Path index = dir.resolve("index");
         if (!Files.isRegularFile(index)) {
             return Optional.empty();
         }
+        int written = 0;
         try {
             List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-            byte[] audio = null;
-            byte[] epub = null;
+            boolean audio = false;
             long duration = -1;
             List<Clip> sentences = new ArrayList<>();
             List<Clip> words = new ArrayList<>();
@@ -123,16 +140,13 @@ final class AudioCache {
                 String[] f = line.split(" ");
                 switch (f[0]) {
                     case "file" -> {
-                        Path p = dir.resolve(f[2]);
-                        byte[] bytes = Files.readAllBytes(p); // read once: checked here, written out by the caller
-                        if (!crc(bytes).equals(f[3])) {
-                            throw new IOException("checksum mismatch in " + p);
+                        Path to = f[1].equals("audio") ? audioTo : epubAudioTo;
+                        if (to == null) {
+                            throw new IOException("a file the book does not use: " + f[2]);
                         }
-                        if (f[1].equals("audio")) {
-                            audio = bytes;
-                        } else {
-                            epub = bytes;
-                        }
+                        written++;
+                        copyChecked(dir.resolve(f[2]), f[3], to);
+                        audio |= f[1].equals("audio");
                     }
                     case "duration" -> duration = Long.parseLong(f[1]);
                     case "S" -> {
@@ -149,14 +163,41 @@ final class AudioCache {
             if (sentence != null) {
                 sentences.add(clip(sentence, words));
             }
-            if (audio == null || duration < 0 || sentences.isEmpty()) {
+            if (!audio || (epubAudioTo != null && written != 2) || duration < 0 || sentences.isEmpty()) {
                 throw new IOException("incomplete entry");
             }
             Files.setLastModifiedTime(index, FileTime.fromMillis(System.currentTimeMillis()));
-            return Optional.of(new Entry(audio, epub, duration, sentences));
+            return Optional.of(new Taken(duration, sentences));
         } catch (IOException | RuntimeException e) {
             delete(dir);
             return Optional.empty();
+        }
+    }
+
+    /** Checks {@code file} against its checksum line and writes it to {@code to} (see {@link #take}). */
+    private static void copyChecked(Path file, String checksum, Path to) throws IOException {
+        byte[] buffer = BUFFER.get();
+        int length;
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+            long size = in.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("too large: " + file);
+            }
+            if (buffer.length < size) {
+                buffer = new byte[(int) size];
+                BUFFER.set(buffer);
+            }
+            java.nio.ByteBuffer into = java.nio.ByteBuffer.wrap(buffer, 0, (int) size);
+            while (into.hasRemaining() && in.read(into) >= 0) {
+                // read it all
+            }
+            length = into.position();
+        }
+        if (!crc(buffer, length).equals(checksum)) {
+            throw new IOException("checksum mismatch in " + file);
+        }
+        try (OutputStream out = Files.newOutputStream(to)) {
+            out.write(buffer, 0, length);
         }
     }
 
@@ -244,9 +285,13 @@ final class AudioCache {
      * guards against damage (a truncated or altered file), not against tampering; the key itself is a SHA-256.
      */
     static String crc(byte[] bytes) {
+        return crc(bytes, bytes.length);
+    }
+
+    private static String crc(byte[] bytes, int length) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes);
-        return "crc32c:" + Long.toHexString(crc.getValue()) + ":" + bytes.length;
+        crc.update(bytes, 0, length);
+        return "crc32c:" + Long.toHexString(crc.getValue()) + ":" + length;
     }
 
     private static void delete(Path dir) {

@@ -88,23 +88,33 @@ final class Narrator {
         });
         try {
             progress.start(blocks.size());
-            List<Future<NarratedBlock>> jobs = new ArrayList<>();
-            CountDownLatch[] spoken = new CountDownLatch[blocks.size()];
-            for (int i = 0; i < blocks.size(); i++) {
-                spoken[i] = new CountDownLatch(1);
-            }
+            boolean readCache = cache != null && audiobook == null;
+            // what each block asks of its engine, and whether the cache has it: keys are made on every core
+            List<Future<Plan>> planning = new ArrayList<>();
             for (int i = 0; i < blocks.size(); i++) {
                 Paragraph p = blocks.get(i);
                 VoiceDefinition v = voices.get(i);
                 Tags tags = new Tags(title(p), book.metadata().title(),
                         book.metadata().authors().isEmpty() ? v.name() : String.join(", ", book.metadata().authors()),
                         i + 1, blocks.size(), p.language().tag());
-                CountDownLatch previous = i == 0 ? null : spoken[i - 1];
-                CountDownLatch mine = spoken[i];
-                int index = i;
-                jobs.add(pool.submit(() -> {
-                    NarratedBlock.WithAudio done = one(p, v, tags, folder, scratch, previous, mine,
-                            audiobook == null);
+                planning.add(pool.submit(() -> plan(p, v, tags, readCache)));
+            }
+            List<Plan> plans = new ArrayList<>();
+            for (Future<Plan> f : planning) {
+                plans.add(Pipeline.join(f, "narration"));
+            }
+            Schedule schedule = Schedule.of(plans.stream().map(Plan::cached).toList());
+            CountDownLatch[] spoken = new CountDownLatch[blocks.size()];
+            for (int i = 0; i < blocks.size(); i++) {
+                spoken[i] = new CountDownLatch(1);
+            }
+            List<Future<NarratedBlock>> jobs = new ArrayList<>(java.util.Collections.nCopies(blocks.size(), null));
+            for (int index : schedule.order()) {
+                Paragraph p = blocks.get(index);
+                Plan plan = plans.get(index);
+                CountDownLatch previous = schedule.after()[index] < 0 ? null : spoken[schedule.after()[index]];
+                jobs.set(index, pool.submit(() -> {
+                    NarratedBlock.WithAudio done = one(p, plan, folder, scratch, previous, spoken[index]);
                     if (audiobook != null) {
                         audiobook.ready(index, done.audio());
                     }
@@ -128,44 +138,83 @@ final class Narrator {
     }
 
     /**
-     * Speaks and encodes one block, or takes it from the cache. An engine that is not
-     * {@link SpeechEngine#parallel()} waits for the block before to be spoken, so that it hears the book in reading
-     * order whatever the scheduling; encoding overlaps freely. Jobs are queued in reading order, so the block before
-     * is always taken first and the wait cannot deadlock. With an audiobook the cache is written but not read, since
-     * the audiobook needs every block's samples.
+     * The order in which blocks are queued, and the block each one waits for before it speaks (-1: none). The blocks
+     * to speak go first, in reading order, then those the cache has: speaking starts at once and the cache is read
+     * meanwhile. Each block to speak waits for the one to be spoken before it (see {@link #one}); a block the cache
+     * loses between planning and taking waits for the last one planned to be spoken before it. Every wait is for a
+     * block queued earlier, so none can deadlock.
+     *
+     * @param order reading-order indexes, in the order they are queued
+     * @param after for each block, the index of the block it waits for, or -1
      */
-    private NarratedBlock.WithAudio one(Paragraph p, VoiceDefinition voice, Tags tags, Path folder, Path scratch,
-                                        CountDownLatch previous, CountDownLatch mine, boolean readCache)
-            throws RawiException, InterruptedException {
+    record Schedule(List<Integer> order, int[] after) {
+        static Schedule of(List<Boolean> cached) {
+            List<Integer> order = new ArrayList<>();
+            int[] after = new int[cached.size()];
+            int last = -1;
+            for (int i = 0; i < cached.size(); i++) {
+                after[i] = last;
+                if (!cached.get(i)) {
+                    order.add(i);
+                    last = i;
+                }
+            }
+            for (int i = 0; i < cached.size(); i++) {
+                if (cached.get(i)) {
+                    order.add(i);
+                }
+            }
+            return new Schedule(order, after);
+        }
+    }
+
+    /**
+     * What a block asks of its engine: the engine, the request, the cache key (null without a cache) and whether
+     * the cache has an entry for it (when it is read).
+     */
+    private record Plan(VoiceDefinition voice, Tags tags, SpeechEngine engine, SpeechRequest request, String key,
+                        boolean cached) {
+    }
+
+    private Plan plan(Paragraph p, VoiceDefinition voice, Tags tags, boolean readCache) throws RawiException {
+        SpeechEngine engine = speech.engine(voice);
+        SpeechRequest request = SpeechText.request(p, voice);
+        String key = null;
+        if (cache != null) {
+            key = AudioCache.key(p.id(), request, voice, engine.version(),
+                    encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
+                            + " @" + sampleRate + " Hz", tags);
+        }
+        return new Plan(voice, tags, engine, request, key, readCache && cache.has(key));
+    }
+
+    /**
+     * Speaks and encodes one block, or takes it from the cache (when its plan says the cache has it; an entry that
+     * is gone or damaged by then is spoken). An engine that is not {@link SpeechEngine#parallel()} first waits for
+     * {@code previous}, the block to be spoken before this one, so that it hears the book in reading order whatever
+     * the scheduling; encoding overlaps freely. With an audiobook the cache is written but not read, since the
+     * audiobook needs every block's samples.
+     */
+    private NarratedBlock.WithAudio one(Paragraph p, Plan plan, Path folder, Path scratch, CountDownLatch previous,
+                                        CountDownLatch mine) throws RawiException, InterruptedException {
         String file = "audio/" + p.id() + "." + encoder.extension();
         Path inFolder = folder.resolve(file);
         Path inEpub = epubEncoder == null ? inFolder : scratch.resolve(p.id() + "." + epubEncoder.extension());
         String type = epubEncoder == null ? encoder.mediaType() : epubEncoder.mediaType();
         Utterance u;
-        String key = null;
         try {
-            SpeechEngine engine = speech.engine(voice);
-            SpeechRequest request = SpeechText.request(p, voice);
-            if (cache != null) {
-                key = AudioCache.key(p.id(), request, voice, engine.version(),
-                        encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
-                                + " @" + sampleRate + " Hz", tags);
-                Optional<AudioCache.Entry> hit = readCache ? cache.get(key) : Optional.empty();
-                if (hit.isPresent()) {
-                    write(hit.get().audio(), inFolder);
-                    if (epubEncoder != null) {
-                        write(hit.get().epubAudio(), inEpub);
-                    }
-                    fromCache.incrementAndGet();
-                    return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,
-                            hit.get().durationMs(), hit.get().sentences(), voice.id()), null);
-                }
+            Optional<AudioCache.Taken> hit = plan.cached()
+                    ? cache.take(plan.key(), inFolder, epubEncoder == null ? null : inEpub) : Optional.empty();
+            if (hit.isPresent()) {
+                fromCache.incrementAndGet();
+                return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,
+                        hit.get().durationMs(), hit.get().sentences(), plan.voice().id()), null);
             }
-            if (previous != null && !engine.parallel()) {
+            if (previous != null && !plan.engine().parallel()) {
                 previous.await();
             }
             long t0 = CPU.cpu();
-            u = engine.synthesize(request);
+            u = plan.engine().synthesize(plan.request());
             CPU.add(0, t0);
         } finally {
             mine.countDown();
@@ -173,16 +222,17 @@ final class Narrator {
         long t1 = CPU.cpu();
         Processed audio = AudioProcessor.process(u, sampleRate);
         long t2 = CPU.add(1, t1);
-        encoder.encode(audio, tags, inFolder);
+        encoder.encode(audio, plan.tags(), inFolder);
         if (epubEncoder != null) {
-            epubEncoder.encode(audio, tags, inEpub);
+            epubEncoder.encode(audio, plan.tags(), inEpub);
         }
         CPU.add(2, t2);
-        if (key != null) {
-            cache.put(key, inFolder, epubEncoder == null ? null : inEpub, audio.durationMillis(), audio.sentences());
+        if (plan.key() != null) {
+            cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub, audio.durationMillis(),
+                    audio.sentences());
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
-                audio.sentences(), voice.id()), audio);
+                audio.sentences(), plan.voice().id()), audio);
     }
 
     /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
@@ -202,14 +252,6 @@ final class Narrator {
             long now = cpu();
             NANOS.addAndGet(phase, now - since);
             return now;
-        }
-    }
-
-    private static void write(byte[] bytes, Path to) throws ProcessingException {
-        try {
-            Files.write(to, bytes);
-        } catch (IOException e) {
-            throw new ProcessingException(to + ": cannot write (" + e.getMessage() + ")", e);
         }
     }
 

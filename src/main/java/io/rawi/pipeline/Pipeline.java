@@ -142,7 +142,10 @@ public final class Pipeline {
                     : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
             java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover = () -> coverImage.or(() ->
                     drawn.join().map(png -> new EpubOptions.CoverImage(png, "image/png")));
-            // EpubBuilder only lays out the cover it is given; whether one is drawn is decided here alone
+            // EpubBuilder only lays out the cover it is given; whether one is drawn is decided here alone. The book's
+            // documents do not depend on its audio: they are laid out while it is narrated
+            java.util.concurrent.Future<EpubPackage> laidOut = background.submit(() ->
+                    EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD, cover.get())));
             Narration narration = null;
             if (options.audio()) {
                 join(warmUp); // the engines start each book afresh: nothing may speak before that
@@ -154,8 +157,8 @@ public final class Pipeline {
                 notes.add("no cover image: no installed font can draw the title «" + book.metadata().title()
                         + "»; install one (e.g. apt-get install fonts-noto-core) to get a cover");
             }
-            EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD, cover.get()));
-            timing.lap("lay out the EPUB (cover included)");
+            EpubPackage pkg = join(laidOut);
+            timing.lap("lay out the EPUB (cover included; the rest of it, after the narration)");
             if (narration != null) {
                 Map<String, NarratedBlock> byId = new LinkedHashMap<>();
                 narration.blocks().forEach(b -> byId.put(b.id(), b));

@@ -37,8 +37,10 @@ import java.util.stream.Stream;
  * costs about 1 ms. It speaks the same samples: SSML's language can make eSpeak NG pick another voice than the one
  * asked for, so each voice and language is checked once, by a probe spoken from both folders, and stays on the real
  * folder if they differ ({@link #mirrorSpeaksAlike}); a test holds every eSpeak NG voice of {@code voices/}, in its
- * own languages and in others, to the real folder's samples. {@code -Drawi.espeak.mirror=false} always starts on the
- * real folder.
+ * own languages and in others, to the real folder's samples. The probe costs about as much as four fresh loads on the
+ * real folder, so the first four syntheses of a voice and language use the real folder, and the probe runs before the
+ * fifth ({@link #PROBE_AFTER}; {@code -Drawi.espeak.probeAfter=0} probes before the first).
+ * {@code -Drawi.espeak.mirror=false} always starts on the real folder.
  */
 final class EspeakLibrary {
     private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
@@ -101,6 +103,13 @@ final class EspeakLibrary {
     private static volatile Path mirror;
     /** For each voice and SSML language ({@code voice|lang}): whether the mirror speaks them alike (else: not used). */
     private static final Map<String, Boolean> MIRRORED = new HashMap<>();
+    /** For each voice and SSML language not probed yet: how many times it was spoken from the real folder. */
+    private static final Map<String, Integer> UNPROBED = new HashMap<>();
+    /**
+     * How many times a voice and language are spoken from the real folder before the probe: the probe costs about
+     * as much as that many fresh loads there, so a rebuild that speaks a paragraph or two does not pay for it.
+     */
+    private static final int PROBE_AFTER = 4;
     /** libespeak-ng's own dependencies, kept loaded (see {@link #pinDependencies}). */
     private static final List<NativeLibrary> PINNED = new ArrayList<>();
     private static int sampleRate;
@@ -388,11 +397,14 @@ final class EspeakLibrary {
             boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
             String pair = voice + "|" + lang;
             Boolean alike = MIRRORED.get(pair);
-            if (useMirror && alike == null) {
+            // read each time, for tests: 0 probes before the first synthesis
+            if (useMirror && alike == null
+                    && UNPROBED.merge(pair, 1, Integer::sum) > Integer.getInteger("rawi.espeak.probeAfter", PROBE_AFTER)) {
                 alike = mirrorSpeaksAlike(voice, lang);
                 MIRRORED.put(pair, alike);
             }
-            String error = loadFresh(useMirror && alike ? mirror : null); // on the folder that has its voice
+            // on the folder that has its voice
+            String error = loadFresh(useMirror && Boolean.TRUE.equals(alike) ? mirror : null);
             if (error != null) {
                 throw new SpeechException(what + ": " + error);
             }

@@ -37,6 +37,7 @@ public final class EspeakProvider implements SpeechProvider {
             EspeakLibrary.fresh();
         }
         probe();
+        StringEscapeUtils.escapeXml10(""); // its tables take a cold run about 10 ms to build: not on the first paragraph
     }
 
     @Override

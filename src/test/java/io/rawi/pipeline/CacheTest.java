@@ -81,4 +81,74 @@ class CacheTest {
         assertTrue(size <= 1 << 20, "the cache is trimmed to its limit: " + size);
         assertFalse(cachedAudio(cache).isEmpty(), "the most recent entries stay");
     }
+
+    /**
+     * The paragraphs the cache does not have are spoken in reading order while the others are taken from it (see
+     * {@link NarratorScheduleTest}); a paragraph whose entry proves damaged only when it is taken is spoken too (after
+     * those planned before it); and the book is the one a run without the cache makes.
+     */
+    @Test
+    void editedParagraphsAreSpokenInReadingOrderAndADamagedEntryIsSpokenToo() throws Exception {
+        Path input = Files.copy(TestSupport.sample(), dir.resolve("library-ar.txt"));
+        Path cache = dir.resolve("cache");
+        convert(input, dir.resolve("a"), cache);
+        // damage the entry of p0005: the one whose audio is that file's
+        byte[] p5 = Files.readAllBytes(dir.resolve("a/library-ar/audio/p0005.mp3"));
+        Path entry = null;
+        for (Path audio : cachedAudio(cache)) {
+            if (java.util.Arrays.equals(Files.readAllBytes(audio), p5)) {
+                entry = audio;
+            }
+        }
+        assertTrue(entry != null, "p0005 is in the cache");
+        byte[] damaged = p5.clone();
+        damaged[damaged.length / 2] ^= 0x55;
+        Files.write(entry, damaged);
+        List<String> lines = Files.readAllLines(input);
+        lines.set(2, lines.get(2) + " وانتهى.");
+        lines.set(8, lines.get(8) + " وانتهى.");
+        Files.write(input, lines);
+        FakeProvider.ORDER.clear();
+        assertEquals(3, convert(input, dir.resolve("b"), cache), "two edits and the damaged entry");
+        List<String> spoken = List.copyOf(FakeProvider.ORDER);
+        assertEquals(java.util.Set.of("p0002s01", "p0005s01", "p0008s01"), java.util.Set.copyOf(spoken), spoken.toString());
+        assertTrue(spoken.indexOf("p0002s01") < spoken.indexOf("p0008s01"), "in reading order: " + spoken);
+        assertTrue(spoken.indexOf("p0002s01") < spoken.indexOf("p0005s01"), "after the planned ones before it: " + spoken);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/library-ar/audio/p0001.mp3")),
+                Files.readAllBytes(dir.resolve("b/library-ar/audio/p0001.mp3")), "taken from the cache as it was");
+        assertEquals(3, convert(input, dir.resolve("c"), dir.resolve("other-cache"), "--no-cache") - 8,
+                "a run without the cache speaks all 11");
+        try (Stream<Path> files = Files.walk(dir.resolve("c/library-ar"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path other = dir.resolve("b/library-ar").resolve(dir.resolve("c/library-ar").relativize(f));
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "same bytes: " + other);
+            }
+        }
+    }
+
+    /**
+     * With WAV in the book folder, an entry holds two files (the WAV and the EPUB's MP3), and the WAV is written out
+     * before the MP3 is checked: when the MP3 is damaged, the paragraph is spoken again and the book is the same as
+     * before (the WAV written from the damaged entry is overwritten).
+     */
+    @Test
+    void anEntryDamagedInItsSecondFileIsMadeAgain() throws Exception {
+        Path cache = dir.resolve("cache");
+        assertEquals(11, convert(TestSupport.sample(), dir.resolve("a"), cache, "--audio-format", "wav"));
+        List<Path> mp3s;
+        try (Stream<Path> walk = Files.walk(cache)) {
+            mp3s = walk.filter(p -> p.getFileName().toString().equals("epub.mp3")).sorted().toList();
+        }
+        assertEquals(11, mp3s.size(), "each entry has the EPUB's MP3: " + mp3s);
+        byte[] bytes = Files.readAllBytes(mp3s.get(3));
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(mp3s.get(3), bytes);
+        assertEquals(1, convert(TestSupport.sample(), dir.resolve("b"), cache, "--audio-format", "wav"));
+        try (Stream<Path> files = Files.walk(dir.resolve("a/library-ar"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path other = dir.resolve("b/library-ar").resolve(dir.resolve("a/library-ar").relativize(f));
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "same bytes: " + other);
+            }
+        }
+    }
 }

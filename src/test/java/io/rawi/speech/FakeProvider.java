@@ -14,6 +14,8 @@ public final class FakeProvider implements SpeechProvider {
     static final int PAUSE_MS = 200;
     /** How many paragraphs this backend has spoken in this JVM, for the cache tests. */
     public static final java.util.concurrent.atomic.AtomicInteger SPOKEN = new java.util.concurrent.atomic.AtomicInteger();
+    /** The first sentence id of each paragraph spoken in this JVM, in the order spoken (for the scheduling tests). */
+    public static final List<String> ORDER = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public String id() {
@@ -36,6 +38,7 @@ public final class FakeProvider implements SpeechProvider {
             @Override
             public Utterance synthesize(SpeechRequest request) {
                 SPOKEN.incrementAndGet();
+                ORDER.add(request.sentences().get(0).id());
                 List<short[]> parts = new ArrayList<>();
                 List<Mark> sentences = new ArrayList<>();
                 long at = 0;
