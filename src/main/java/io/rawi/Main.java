@@ -22,6 +22,9 @@ public final class Main {
         if ("1".equals(System.getProperty("rawi.daemon"))) { // RAWI_DAEMON=1: conversions run in a warm background server
             System.exit(io.rawi.cli.DaemonClient.run(args, out, err));
         }
+        if (args.length > 0 && args[0].equals("convert") && !java.util.List.of(args).contains("--no-audio")) {
+            io.rawi.pipeline.Pipeline.warmUpEarly(); // beside the command line's parsing, which takes a while cold
+        }
         System.exit(new Cli(out, err).run(args));
     }
 }

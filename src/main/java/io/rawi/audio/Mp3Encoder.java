@@ -87,9 +87,16 @@ public final class Mp3Encoder implements AudioEncoder {
         return "audio/mpeg";
     }
 
+    /** Asked of every paragraph for its cache key: the library is asked once. */
+    private static volatile String version;
+
     @Override
     public String version() {
-        return "LAME " + lame.get_lame_version() + " " + BITRATE + "k q" + QUALITY;
+        String v = version;
+        if (v == null) {
+            version = v = "LAME " + lame.get_lame_version() + " " + BITRATE + "k q" + QUALITY;
+        }
+        return v;
     }
 
     @Override

@@ -34,19 +34,31 @@ public final class SpeechText {
             }
             sentences.add(new SpokenSentence(s.id(), words));
         }
-        int wordCount = sentences.stream().mapToInt(x -> x.words().size()).sum();
+        int wordCount = 0;
+        for (SpokenSentence s : sentences) {
+            wordCount += s.words().size();
+        }
         Duration timeout = Duration.ofMillis(Math.round(1000 * (voice.timeoutBase() + voice.timeoutPerWord() * wordCount)));
         return new SpeechRequest(p.id(), p.language(), sentences, timeout);
     }
 
     /** A written word as spoken: silent marks removed, lexicon applied; empty when nothing is left to say. */
     public static String spoken(String written, Optional<Lexicon> lexicon) {
-        StringBuilder kept = new StringBuilder();
-        written.codePoints().filter(cp -> SILENT.indexOf(cp) < 0 && cp != 0x0640).forEach(kept::appendCodePoint);
-        String word = kept.toString();
-        if (!hasLetterOrDigit(word)) {
+        // plain loops, not code-point streams: a rebuild runs this for every word of the book, cold
+        StringBuilder kept = new StringBuilder(written.length());
+        boolean sayable = false;
+        for (int i = 0; i < written.length(); ) {
+            int cp = written.codePointAt(i);
+            i += Character.charCount(cp);
+            if (SILENT.indexOf(cp) < 0 && cp != 0x0640) {
+                kept.appendCodePoint(cp);
+                sayable |= Character.isLetterOrDigit(cp);
+            }
+        }
+        if (!sayable) {
             return "";
         }
+        String word = kept.toString();
         if (lexicon.isEmpty()) {
             return word;
         }
@@ -69,7 +81,4 @@ public final class SpeechText {
         return word.substring(0, start) + replaced + word.substring(end);
     }
 
-    private static boolean hasLetterOrDigit(String s) {
-        return s.codePoints().anyMatch(Character::isLetterOrDigit);
-    }
 }
