@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * EpubPackage pkg = EpubBuilder.build(book, new EpubOptions(false, Optional.empty()));
- * try (OutputStream out = Files.newOutputStream(target)) { pkg.write(out); }
+ * try (FileChannel out = FileChannel.open(target, CREATE, TRUNCATE_EXISTING, WRITE)) { pkg.write(out); }
  * }</pre>
  */
 public final class EpubBuilder {

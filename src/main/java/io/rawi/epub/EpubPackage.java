@@ -3,7 +3,7 @@ package io.rawi.epub;
 import io.rawi.book.Metadata;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * An EPUB 3 publication being assembled: its metadata, manifest, spine and navigation, with accessibility metadata
- * that later stages (the overlays) extend. {@link #write(OutputStream)} produces the OCF container. Not thread-safe.
+ * that later stages (the overlays) extend. {@link #write(WritableByteChannel)} produces the OCF container. Not thread-safe.
  */
 public final class EpubPackage {
     /** A table-of-contents entry. */
@@ -170,7 +170,7 @@ public final class EpubPackage {
     }
 
     /** Writes the whole publication as an OCF zip container. */
-    public void write(OutputStream out) throws IOException {
+    public void write(WritableByteChannel out) throws IOException {
         Navigation nav = new Navigation(this);
         add(new Resource("nav", "nav.xhtml", "application/xhtml+xml", Set.of("nav"), null,
                 Resource.Content.of(nav.navDocument())));

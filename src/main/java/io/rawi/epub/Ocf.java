@@ -1,23 +1,36 @@
 package io.rawi.epub;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The OCF container: {@code mimetype} first, stored, with no extra field; {@code META-INF/container.xml}; the package
  * under {@code OEBPS/}. Every entry carries the book's modification time, so equal books zip to equal bytes.
+ *
+ * <p>Media (audio, raster images) are stored, everything else deflated at the highest level. The zip is written here
+ * rather than with {@link java.util.zip.ZipOutputStream} so that a file on disk, such as a paragraph's audio (most of
+ * a narrated book's bytes), goes into the container by the kernel's copy when the container is a file too: only its
+ * checksum is read through Java. Every size and offset is known before its entry is written, so entries need no data
+ * descriptor. Without Zip64, a container holds at most 65,535 entries and 4 GiB; a larger book is refused with an
+ * {@link IOException} that says so.
  */
 public final class Ocf {
     static final String ROOT = "OEBPS/";
     private static final byte[] MIMETYPE = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
+    private static final long MAX_32 = 0xFFFFFFFFL;
 
     private Ocf() {
     }
@@ -36,42 +49,21 @@ public final class Ocf {
         return e;
     }
 
-    static void write(OutputStream out, Instant time, byte[] opf, List<Resource> resources) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
-        zip.setLevel(9);
-        ZipEntry mimetype = stored("mimetype", MIMETYPE);
-        mimetype.setTimeLocal(local(time));
-        zip.putNextEntry(mimetype);
-        zip.write(MIMETYPE);
-        zip.closeEntry();
-        put(zip, "META-INF/container.xml", container(), time);
-        put(zip, ROOT + "package.opf", opf, time);
+    static void write(WritableByteChannel out, Instant time, byte[] opf, List<Resource> resources) throws IOException {
+        Writer zip = new Writer(out, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+        zip.bytes("mimetype", MIMETYPE, false);
+        zip.bytes("META-INF/container.xml", container(), true);
+        zip.bytes(ROOT + "package.opf", opf, true);
         for (Resource r : resources) {
-            ZipEntry e = new ZipEntry(ROOT + r.href());
-            e.setTimeLocal(local(time));
-            if (r.compressed()) {
-                zip.setLevel(0);
+            if (r.content() instanceof Resource.FileContent f && r.compressed()) {
+                zip.file(ROOT + r.href(), f.file());
+            } else {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                r.content().writeTo(bytes);
+                zip.bytes(ROOT + r.href(), bytes.toByteArray(), !r.compressed());
             }
-            zip.putNextEntry(e);
-            r.content().writeTo(zip);
-            zip.closeEntry();
-            zip.setLevel(9);
         }
         zip.finish();
-        zip.flush();
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant time) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTimeLocal(local(time));
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    /** Zip times are local times without a zone; UTC keeps them the same on every machine. */
-    private static LocalDateTime local(Instant time) {
-        return LocalDateTime.ofInstant(time, ZoneOffset.UTC);
     }
 
     static byte[] container() {
@@ -81,5 +73,125 @@ public final class Ocf {
         x.empty("rootfile", "full-path", ROOT + "package.opf", "media-type", "application/oebps-package+xml");
         x.end().end();
         return x.finish();
+    }
+
+    /** Writes entries one after another, then the central directory (PKWARE APPNOTE 6.3, without Zip64). */
+    private static final class Writer {
+        private static final int STORED = 0;
+        private static final int DEFLATED = 8;
+        private final WritableByteChannel out;
+        private final int dosTime;
+        private final int dosDate;
+        /** Headers and small entries not yet written: they go out in one write before each file is copied. */
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream central = new ByteArrayOutputStream();
+        private final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 16);
+        private long offset;
+        private int entries;
+
+        Writer(WritableByteChannel out, LocalDateTime time) {
+            this.out = out;
+            LocalDateTime t = time.getYear() < 1980 ? LocalDateTime.of(1980, 1, 1, 0, 0) : time;
+            dosDate = (t.getYear() - 1980) << 9 | t.getMonthValue() << 5 | t.getDayOfMonth();
+            dosTime = t.getHour() << 11 | t.getMinute() << 5 | t.getSecond() >> 1;
+        }
+
+        void bytes(String name, byte[] data, boolean deflate) throws IOException {
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            byte[] body = deflate ? deflate(data) : data;
+            header(name, deflate ? DEFLATED : STORED, crc.getValue(), body.length, data.length);
+            pending.write(body);
+            offset += body.length;
+        }
+
+        /** A file, stored: its checksum is read first, then its bytes are copied into the container. */
+        void file(String name, Path file) throws IOException {
+            try (FileChannel in = FileChannel.open(file)) {
+                long size = in.size();
+                CRC32 crc = new CRC32();
+                for (long at = 0; at < size; ) {
+                    chunk.clear();
+                    int n = in.read(chunk, at);
+                    if (n < 0) {
+                        throw new IOException(file + ": shorter than its size while being zipped");
+                    }
+                    crc.update(chunk.flip());
+                    at += n;
+                }
+                header(name, STORED, crc.getValue(), size, size);
+                flush();
+                for (long at = 0; at < size; ) {
+                    long n = in.transferTo(at, size - at, out);
+                    if (n <= 0) {
+                        throw new IOException(file + ": shorter than its size while being zipped");
+                    }
+                    at += n;
+                }
+                offset += size;
+            }
+        }
+
+        private void header(String name, int method, long crc, long compressed, long size) throws IOException {
+            if (++entries > 0xFFFF || offset > MAX_32 || compressed > MAX_32 || size > MAX_32) {
+                throw new IOException("the book is too large for an EPUB container (at most 65,535 files and 4 GiB)");
+            }
+            byte[] n = name.getBytes(StandardCharsets.UTF_8);
+            boolean ascii = n.length == name.length();
+            int version = method == DEFLATED ? 20 : 10;
+            ByteBuffer local = little(30 + n.length);
+            local.putInt(0x04034b50).putShort((short) version).putShort((short) (ascii ? 0 : 0x800))
+                    .putShort((short) method).putShort((short) dosTime).putShort((short) dosDate).putInt((int) crc)
+                    .putInt((int) compressed).putInt((int) size).putShort((short) n.length).putShort((short) 0).put(n);
+            ByteBuffer entry = little(46 + n.length);
+            entry.putInt(0x02014b50).putShort((short) version).putShort((short) version)
+                    .putShort((short) (ascii ? 0 : 0x800)).putShort((short) method).putShort((short) dosTime)
+                    .putShort((short) dosDate).putInt((int) crc).putInt((int) compressed).putInt((int) size)
+                    .putShort((short) n.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putInt(0).putInt((int) offset).put(n);
+            pending.write(local.array());
+            central.write(entry.array());
+            offset += local.capacity();
+        }
+
+        void finish() throws IOException {
+            if (offset > MAX_32) {
+                throw new IOException("the book is too large for an EPUB container (at most 65,535 files and 4 GiB)");
+            }
+            ByteBuffer end = little(22);
+            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries)
+                    .putShort((short) entries).putInt(central.size()).putInt((int) offset).putShort((short) 0);
+            central.writeTo(pending);
+            pending.write(end.array());
+            flush();
+        }
+
+        private void flush() throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(pending.toByteArray());
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+            pending.reset();
+        }
+
+        private static ByteBuffer little(int size) {
+            return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        private static byte[] deflate(byte[] data) {
+            Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+            try {
+                d.setInput(data);
+                d.finish();
+                ByteArrayOutputStream b = new ByteArrayOutputStream(data.length / 4 + 64);
+                byte[] buffer = new byte[1 << 14];
+                while (!d.finished()) {
+                    b.write(buffer, 0, d.deflate(buffer));
+                }
+                return b.toByteArray();
+            } finally {
+                d.end();
+            }
+        }
     }
 }

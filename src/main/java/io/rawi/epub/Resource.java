@@ -33,11 +33,17 @@ public record Resource(String id, String href, String mediaType, Set<String> pro
         }
 
         static Content of(Path file) {
-            return out -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.transferTo(out);
-                }
-            };
+            return new FileContent(file);
+        }
+    }
+
+    /** A file's bytes, read when written: a stored entry copies it straight into the container. */
+    public record FileContent(Path file) implements Content {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                in.transferTo(out);
+            }
         }
     }
 

@@ -33,7 +33,6 @@ import io.rawi.speech.SpeechService;
 import io.rawi.speech.VoiceRegistry;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +160,9 @@ public final class Pipeline {
                 timing.lap("overlays");
             }
             Path epub = dir.resolve(slug + ".epub");
-            try (OutputStream out = Files.newOutputStream(epub)) {
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(epub,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 pkg.write(out);
                 timing.lap("zip the EPUB");
             } catch (IOException e) {
