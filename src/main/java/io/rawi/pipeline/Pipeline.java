@@ -143,7 +143,8 @@ public final class Pipeline {
             Narration narration = null;
             if (options.audio()) {
                 join(warmUp); // the engines start each book afresh: nothing may speak before that
-                narration = narrate(book, options, dir, slug, cover, timing, join(voices), background, pending);
+                narration = narrate(book, options, dir, staging.target(), slug, cover, timing, join(voices), background,
+                        pending);
                 pending.forEach(staging::track);
                 timing.lap("narrate");
             }
@@ -346,7 +347,7 @@ public final class Pipeline {
     }
 
     /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
-    private Narration narrate(Book book, ConvertOptions options, Path dir, String slug,
+    private Narration narrate(Book book, ConvertOptions options, Path dir, Path previousBook, String slug,
                               java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover, Timing timing,
                               VoiceRegistry voices, java.util.concurrent.ExecutorService background,
                               List<java.util.concurrent.Future<?>> pending)
@@ -369,7 +370,7 @@ public final class Pipeline {
             timing.lap("narrate: voices and speech service");
             AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
             narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate())
-                    .narrate(book, dir, dir.resolve(SCRATCH), audiobook);
+                    .narrate(book, dir, previousBook, dir.resolve(SCRATCH), audiobook);
             timing.lap("narrate: speak, encode or take from the cache");
             timing.cpu();
             if (cache != null) {

@@ -151,4 +151,38 @@ class CacheTest {
             }
         }
     }
+
+    /**
+     * A rebuild into the same folder links each unchanged file of the book it replaces instead of writing it again
+     * (replacing that book then frees nothing), but only a file that still holds exactly what the cache holds: one
+     * altered since is not linked, and the new book has the cache's bytes. No file of a book is ever a link into the
+     * cache.
+     */
+    @Test
+    void aRebuildLinksTheUnchangedFilesOfTheBookItReplacesIfIntact() throws Exception {
+        Path input = Files.copy(TestSupport.sample(), dir.resolve("library-ar.txt"));
+        Path cache = dir.resolve("cache");
+        Path out = dir.resolve("out");
+        convert(input, out, cache);
+        Path audio = out.resolve("library-ar/audio");
+        Object p1 = Files.getAttribute(audio.resolve("p0001.mp3"), "unix:ino");
+        Object p2 = Files.getAttribute(audio.resolve("p0002.mp3"), "unix:ino");
+        byte[] p3 = Files.readAllBytes(audio.resolve("p0003.mp3"));
+        byte[] altered = p3.clone();
+        altered[altered.length / 2] ^= 0x55; // as a tag editor writing in place would
+        Files.write(audio.resolve("p0003.mp3"), altered);
+        List<String> lines = Files.readAllLines(input);
+        lines.set(2, lines.get(2) + " وانتهى.");
+        Files.write(input, lines);
+        assertEquals(1, convert(input, out, cache), "only the edited paragraph is spoken");
+        assertEquals(p1, Files.getAttribute(audio.resolve("p0001.mp3"), "unix:ino"), "unchanged: linked");
+        assertFalse(p2.equals(Files.getAttribute(audio.resolve("p0002.mp3"), "unix:ino")), "edited: a new file");
+        assertArrayEquals(p3, Files.readAllBytes(audio.resolve("p0003.mp3")), "altered: the cache's bytes again");
+        assertEquals(1, (int) Files.getAttribute(audio.resolve("p0001.mp3"), "unix:nlink"),
+                "the replaced book is gone: the link is the file's only name");
+        for (Path entry : cachedAudio(cache)) {
+            assertEquals(1, (int) Files.getAttribute(entry, "unix:nlink"), "no book file is a link into the cache");
+        }
+        TestSupport.assertValid(out.resolve("library-ar/library-ar.epub"));
+    }
 }
