@@ -13,9 +13,10 @@ import java.util.List;
  * @param durationMs     the length of the audio file
  * @param sentences      where each sentence (and word) is heard in it
  * @param voice          the id of the voice that spoke it
+ * @param epubCrc        the CRC-32 of {@code epubAudio}'s bytes (as a zip entry needs it), or -1 if not known
  */
 public record NarratedBlock(String id, String file, Path epubAudio, String epubMediaType, long durationMs,
-                            List<Clip> sentences, String voice) {
+                            List<Clip> sentences, String voice, long epubCrc) {
     public NarratedBlock {
         sentences = List.copyOf(sentences);
     }

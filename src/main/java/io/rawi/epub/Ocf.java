@@ -56,7 +56,7 @@ public final class Ocf {
         zip.bytes(ROOT + "package.opf", opf, true);
         for (Resource r : resources) {
             if (r.content() instanceof Resource.FileContent f && r.compressed()) {
-                zip.file(ROOT + r.href(), f.file());
+                zip.file(ROOT + r.href(), f.file(), f.crc());
             } else {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 r.content().writeTo(bytes);
@@ -105,21 +105,28 @@ public final class Ocf {
             offset += body.length;
         }
 
-        /** A file, stored: its checksum is read first, then its bytes are copied into the container. */
-        void file(String name, Path file) throws IOException {
+        /**
+         * A file, stored: its checksum ({@code known}, or read from it when -1), then its bytes copied into the
+         * container.
+         */
+        void file(String name, Path file, long known) throws IOException {
             try (FileChannel in = FileChannel.open(file)) {
                 long size = in.size();
-                CRC32 crc = new CRC32();
-                for (long at = 0; at < size; ) {
-                    chunk.clear();
-                    int n = in.read(chunk, at);
-                    if (n < 0) {
-                        throw new IOException(file + ": shorter than its size while being zipped");
+                long crc = known;
+                if (crc < 0) {
+                    CRC32 c = new CRC32();
+                    for (long at = 0; at < size; ) {
+                        chunk.clear();
+                        int n = in.read(chunk, at);
+                        if (n < 0) {
+                            throw new IOException(file + ": shorter than its size while being zipped");
+                        }
+                        c.update(chunk.flip());
+                        at += n;
                     }
-                    crc.update(chunk.flip());
-                    at += n;
+                    crc = c.getValue();
                 }
-                header(name, STORED, crc.getValue(), size, size);
+                header(name, STORED, crc, size, size);
                 flush();
                 for (long at = 0; at < size; ) {
                     long n = in.transferTo(at, size - at, out);

@@ -33,12 +33,21 @@ public record Resource(String id, String href, String mediaType, Set<String> pro
         }
 
         static Content of(Path file) {
-            return new FileContent(file);
+            return new FileContent(file, -1);
+        }
+
+        /** A file whose CRC-32 is known (it was computed as the file was made), which spares reading it for that. */
+        static Content of(Path file, long crc) {
+            return new FileContent(file, crc);
         }
     }
 
-    /** A file's bytes, read when written: a stored entry copies it straight into the container. */
-    public record FileContent(Path file) implements Content {
+    /**
+     * A file's bytes, read when written: a stored entry copies it straight into the container.
+     *
+     * @param crc its CRC-32, or -1 to compute it from the file
+     */
+    public record FileContent(Path file, long crc) implements Content {
         @Override
         public void writeTo(OutputStream out) throws IOException {
             try (InputStream in = Files.newInputStream(file)) {

@@ -50,7 +50,8 @@ public final class Overlays {
             }
             if (added.add(b.epubHref())) {
                 pkg.add(new Resource("audio-" + b.id(), b.epubHref(), b.epubMediaType(), Set.of(), null,
-                        Resource.Content.of(b.epubAudio())));
+                        b.epubCrc() < 0 ? Resource.Content.of(b.epubAudio())
+                                : Resource.Content.of(b.epubAudio(), b.epubCrc())));
             }
         }
         Map<String, List<Paragraph>> documents = new LinkedHashMap<>();

@@ -44,8 +44,11 @@ final class AudioCache {
     private final Path root;
     private final long limitBytes;
 
-    /** A cached block taken out of the cache: its duration and clips (its files were put in place). */
-    record Taken(long durationMs, List<Clip> sentences) {
+    /**
+     * A cached block taken out of the cache: its duration and clips (its files were put in place), and the CRC-32
+     * of the file that goes into the EPUB, computed while its bytes were at hand.
+     */
+    record Taken(long durationMs, List<Clip> sentences, long epubCrc) {
     }
 
     /**
@@ -138,6 +141,7 @@ final class AudioCache {
         try {
             List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
             boolean audio = false;
+            long epubCrc = -1;
             long duration = -1;
             List<Clip> sentences = new ArrayList<>();
             List<Clip> words = new ArrayList<>();
@@ -151,8 +155,12 @@ final class AudioCache {
                             throw new IOException("a file the book does not use: " + f[2]);
                         }
                         written++;
-                        if (to != audioTo || !linkedFromPrevious(previousAudio, f[3], to)) {
-                            copyChecked(dir.resolve(f[2]), f[3], to);
+                        long crc32 = to == audioTo ? linkedFromPrevious(previousAudio, f[3], to) : -1;
+                        if (crc32 < 0) {
+                            crc32 = copyChecked(dir.resolve(f[2]), f[3], to);
+                        }
+                        if (to == epubAudioTo || epubAudioTo == null) {
+                            epubCrc = crc32;
                         }
                         audio |= f[1].equals("audio");
                     }
@@ -175,7 +183,7 @@ final class AudioCache {
                 throw new IOException("incomplete entry");
             }
             Files.setLastModifiedTime(index, FileTime.fromMillis(System.currentTimeMillis()));
-            return Optional.of(new Taken(duration, sentences));
+            return Optional.of(new Taken(duration, sentences, epubCrc));
         } catch (IOException | RuntimeException e) {
             delete(dir);
             return Optional.empty();
@@ -183,28 +191,32 @@ final class AudioCache {
     }
 
     /**
-     * Links {@code to} to {@code previous} if that file matches {@code checksum}; false if it does not exist, does not
-     * match, or cannot be linked (another file system, or none that links), and nothing was made.
+     * Links {@code to} to {@code previous} if that file matches {@code checksum}, and returns its CRC-32; -1 if it
+     * does not exist, does not match, or cannot be linked (another file system, or none that links), and nothing was
+     * made.
      */
-    private static boolean linkedFromPrevious(Path previous, String checksum, Path to) {
+    private static long linkedFromPrevious(Path previous, String checksum, Path to) {
         try {
             if (previous == null || !Files.isRegularFile(previous, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     || Files.size(previous) != Long.parseLong(checksum.substring(checksum.lastIndexOf(':') + 1))) {
-                return false;
+                return -1;
             }
             int length = readAll(previous);
             if (!checksum.equals(crc(BUFFER.get(), length))) {
-                return false;
+                return -1;
             }
             Files.createLink(to, previous);
-            return true;
+            return crc32(BUFFER.get(), length);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return -1;
         }
     }
 
-    /** Checks {@code file} against its checksum line and writes it to {@code to} (see {@link #take}). */
-    private static void copyChecked(Path file, String checksum, Path to) throws IOException {
+    /**
+     * Checks {@code file} against its checksum line and writes it to {@code to} (see {@link #take}); returns its
+     * CRC-32.
+     */
+    private static long copyChecked(Path file, String checksum, Path to) throws IOException {
         int length = readAll(file);
         byte[] buffer = BUFFER.get();
         if (!crc(buffer, length).equals(checksum)) {
@@ -213,6 +225,24 @@ final class AudioCache {
         try (OutputStream out = Files.newOutputStream(to)) {
             out.write(buffer, 0, length);
         }
+        return crc32(buffer, length);
+    }
+
+    /** The CRC-32 (a zip entry's checksum) of a file, read into this thread's buffer; -1 if it cannot be read. */
+    static long crc32(Path file) {
+        try {
+            int length = readAll(file);
+            return crc32(BUFFER.get(), length);
+        } catch (IOException e) {
+            return -1; // the zip then reads it, and says what is wrong
+        }
+    }
+
+    /** The CRC-32 (a zip entry's checksum) of {@code length} bytes. */
+    private static long crc32(byte[] bytes, int length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
     }
 
     /** Reads {@code file} into this thread's {@link #BUFFER}, grown if need be; returns its length. */

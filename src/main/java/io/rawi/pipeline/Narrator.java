@@ -213,7 +213,7 @@ final class Narrator {
             if (hit.isPresent()) {
                 fromCache.incrementAndGet();
                 return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,
-                        hit.get().durationMs(), hit.get().sentences(), plan.voice().id()), null);
+                        hit.get().durationMs(), hit.get().sentences(), plan.voice().id(), hit.get().epubCrc()), null);
             }
             if (previous != null && !plan.engine().parallel()) {
                 previous.await();
@@ -237,7 +237,7 @@ final class Narrator {
                     audio.sentences());
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
-                audio.sentences(), plan.voice().id()), audio);
+                audio.sentences(), plan.voice().id(), AudioCache.crc32(inEpub)), audio);
     }
 
     /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
