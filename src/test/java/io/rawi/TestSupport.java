@@ -99,6 +99,17 @@ public final class TestSupport {
         }
     }
 
+    /** Every file under {@code expected} is in {@code actual} with the same bytes. */
+    public static void assertSameFiles(Path expected, Path actual) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(expected)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path other = actual.resolve(expected.relativize(f));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other),
+                        "same bytes: " + other);
+            }
+        }
+    }
+
     /** Every entry of a zip, by name, sorted. */
     public static Map<String, byte[]> unzip(Path zip) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
