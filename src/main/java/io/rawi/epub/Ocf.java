@@ -31,6 +31,8 @@ public final class Ocf {
     static final String ROOT = "OEBPS/";
     private static final byte[] MIMETYPE = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_32 = 0xFFFFFFFFL;
+    private static final String TOO_LARGE =
+            "the book is too large for an EPUB container (at most 65,535 files and 4 GiB)";
 
     private Ocf() {
     }
@@ -141,7 +143,7 @@ public final class Ocf {
 
         private void header(String name, int method, long crc, long compressed, long size) throws IOException {
             if (++entries > 0xFFFF || offset > MAX_32 || compressed > MAX_32 || size > MAX_32) {
-                throw new IOException("the book is too large for an EPUB container (at most 65,535 files and 4 GiB)");
+                throw new IOException(TOO_LARGE);
             }
             byte[] n = name.getBytes(StandardCharsets.UTF_8);
             boolean ascii = n.length == name.length();
@@ -163,7 +165,7 @@ public final class Ocf {
 
         void finish() throws IOException {
             if (offset > MAX_32) {
-                throw new IOException("the book is too large for an EPUB container (at most 65,535 files and 4 GiB)");
+                throw new IOException(TOO_LARGE);
             }
             ByteBuffer end = little(22);
             end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries)

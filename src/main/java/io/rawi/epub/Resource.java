@@ -32,11 +32,10 @@ public record Resource(String id, String href, String mediaType, Set<String> pro
             return out -> out.write(bytes);
         }
 
-        static Content of(Path file) {
-            return new FileContent(file, -1);
-        }
-
-        /** A file whose CRC-32 is known (it was computed as the file was made), which spares reading it for that. */
+        /**
+         * A file, read when written; {@code crc} is its CRC-32 when known (computed as the file was made, which
+         * spares reading it for that), else -1.
+         */
         static Content of(Path file, long crc) {
             return new FileContent(file, crc);
         }

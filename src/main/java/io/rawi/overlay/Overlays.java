@@ -50,8 +50,7 @@ public final class Overlays {
             }
             if (added.add(b.epubHref())) {
                 pkg.add(new Resource("audio-" + b.id(), b.epubHref(), b.epubMediaType(), Set.of(), null,
-                        b.epubCrc() < 0 ? Resource.Content.of(b.epubAudio())
-                                : Resource.Content.of(b.epubAudio(), b.epubCrc())));
+                        Resource.Content.of(b.epubAudio(), b.epubCrc())));
             }
         }
         Map<String, List<Paragraph>> documents = new LinkedHashMap<>();

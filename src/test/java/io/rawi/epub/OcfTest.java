@@ -47,7 +47,7 @@ class OcfTest {
                 new Resource("c1", "text/chapter-001.xhtml", "application/xhtml+xml", Set.of(), null,
                         Resource.Content.of(xhtml)),
                 new Resource("img", "images/cover.png", "image/png", Set.of(), null, Resource.Content.of(png)),
-                new Resource("a1", "audio/p0001.mp3", "audio/mpeg", Set.of(), null, Resource.Content.of(mp3)));
+                new Resource("a1", "audio/p0001.mp3", "audio/mpeg", Set.of(), null, Resource.Content.of(mp3, -1)));
         byte[] opf = "<package/>".getBytes(StandardCharsets.UTF_8);
         Path epub = dir.resolve("book.epub");
         try (FileChannel out = FileChannel.open(epub, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
