@@ -79,11 +79,14 @@ final class AudioCache {
 
     /**
      * Finds the SHA-256 implementation, which the first lookup in a process takes tens of milliseconds to do (the
-     * security providers' tables); done in the background while the text is read, so that the narration's first keys
-     * do not wait for it.
+     * security providers' tables), and loads the checksums' classes (CRC-32's takes about 10 ms, loading the zip
+     * library); done in the background while the text is read, so that the narration's first keys and cache hits do
+     * not wait for it.
      */
     static void warmUp() {
         sha256();
+        new java.util.zip.CRC32().update(0);
+        new java.util.zip.CRC32C().update(0);
     }
 
     private static MessageDigest sha256() {

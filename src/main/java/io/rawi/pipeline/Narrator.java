@@ -91,20 +91,28 @@ final class Narrator {
         try {
             progress.start(blocks.size());
             boolean readCache = cache != null && audiobook == null;
-            // what each block asks of its engine, and whether the cache has it: keys are made on every core
-            List<Future<Plan>> planning = new ArrayList<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                Paragraph p = blocks.get(i);
-                VoiceDefinition v = voices.get(i);
-                Tags tags = new Tags(title(p), book.metadata().title(),
-                        book.metadata().authors().isEmpty() ? v.name() : String.join(", ", book.metadata().authors()),
-                        i + 1, blocks.size(), p.language().tag());
-                planning.add(pool.submit(() -> plan(p, v, tags, readCache)));
+            // what each block asks of its engine, and whether the cache has it: keys are made on every core, each
+            // thread taking the next block to plan (a task per block cost this thread tens of milliseconds to queue)
+            Plan[] planned = new Plan[blocks.size()];
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Future<?>> planning = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                planning.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < blocks.size(); i = next.getAndIncrement()) {
+                        Paragraph p = blocks.get(i);
+                        VoiceDefinition v = voices.get(i);
+                        Tags tags = new Tags(title(p), book.metadata().title(), book.metadata().authors().isEmpty()
+                                ? v.name() : String.join(", ", book.metadata().authors()),
+                                i + 1, blocks.size(), p.language().tag());
+                        planned[i] = plan(p, v, tags, readCache);
+                    }
+                    return null;
+                }));
             }
-            List<Plan> plans = new ArrayList<>();
-            for (Future<Plan> f : planning) {
-                plans.add(Pipeline.join(f, "narration"));
+            for (Future<?> f : planning) {
+                Pipeline.join(f, "narration");
             }
+            List<Plan> plans = List.of(planned);
             Schedule schedule = Schedule.of(plans.stream().map(Plan::cached).toList());
             CountDownLatch[] spoken = new CountDownLatch[blocks.size()];
             for (int i = 0; i < blocks.size(); i++) {
@@ -243,11 +251,16 @@ final class Narrator {
     /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
     static final class CPU {
         static final java.util.concurrent.atomic.AtomicLongArray NANOS = new java.util.concurrent.atomic.AtomicLongArray(3);
-        private static final java.lang.management.ThreadMXBean BEAN = java.lang.management.ManagementFactory.getThreadMXBean();
 
         /** This thread's processor time, read only when {@code RAWI_TIMING} asks for the profile. */
         static long cpu() {
-            return Pipeline.TIMING ? BEAN.getCurrentThreadCpuTime() : 0;
+            return Pipeline.TIMING ? Bean.BEAN.getCurrentThreadCpuTime() : 0;
+        }
+
+        /** Loaded only with {@code RAWI_TIMING}: the management classes take a cold start about 20 ms to load. */
+        private static final class Bean {
+            static final java.lang.management.ThreadMXBean BEAN =
+                    java.lang.management.ManagementFactory.getThreadMXBean();
         }
 
         static long add(int phase, long since) {
