@@ -18,74 +18,108 @@ public final class TimingFiles {
     private TimingFiles() {
     }
 
-    public static String json(String title, List<NarratedBlock> blocks, Function<String, String> textOf) {
+    /**
+     * Writes {@code timings.json} to {@code out}, a paragraph at a time: the file of a long book is never whole in
+     * memory.
+     */
+    public static void json(String title, List<NarratedBlock> blocks, Function<String, String> textOf,
+                            java.io.Writer out) throws java.io.IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("title", title);
         root.put("leadInMs", AudioProcessor.LEAD_IN_MS);
         root.put("leadOutMs", AudioProcessor.LEAD_OUT_MS);
         root.put("durationMs", blocks.stream().mapToLong(NarratedBlock::durationMs).sum());
-        List<Object> list = new ArrayList<>();
-        for (NarratedBlock b : blocks) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", b.id());
-            m.put("text", textOf.apply(b.id()));
-            m.put("file", b.file());
-            m.put("voice", b.voice());
-            m.put("durationMs", b.durationMs());
-            List<Object> sentences = new ArrayList<>();
-            for (Clip s : b.sentences()) {
-                Map<String, Object> sm = clip(s, textOf);
-                if (!s.words().isEmpty()) {
-                    sm.put("wordsEstimated", s.words().get(0).estimated());
-                    List<Object> words = new ArrayList<>();
-                    s.words().forEach(w -> words.add(clip(w, textOf)));
-                    sm.put("words", words);
-                }
-                sentences.add(sm);
+        root.put("paragraphs", new java.util.AbstractList<Object>() { // each made as it is written
+            @Override
+            public Object get(int index) {
+                return paragraph(blocks.get(index), textOf);
             }
-            m.put("sentences", sentences);
-            list.add(m);
+
+            @Override
+            public int size() {
+                return blocks.size();
+            }
+        });
+        Json.write(root, out);
+    }
+
+    private static Json.Fields paragraph(NarratedBlock b, Function<String, String> textOf) {
+        List<Object> sentences = new ArrayList<>();
+        for (Clip s : b.sentences()) {
+            if (s.words().isEmpty()) {
+                sentences.add(clip(s, textOf));
+            } else {
+                List<Object> words = new ArrayList<>(s.words().size());
+                s.words().forEach(w -> words.add(clip(w, textOf)));
+                sentences.add(new Json.Fields("id", s.id(), "text", textOf.apply(s.id()), "beginMs", s.beginMs(),
+                        "endMs", s.endMs(), "wordsEstimated", s.words().get(0).estimated(), "words", words));
+            }
         }
-        root.put("paragraphs", list);
-        return Json.write(root);
+        return new Json.Fields("id", b.id(), "text", textOf.apply(b.id()), "file", b.file(), "voice", b.voice(),
+                "durationMs", b.durationMs(), "sentences", sentences);
     }
 
-    private static Map<String, Object> clip(Clip c, Function<String, String> textOf) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("text", textOf.apply(c.id()));
-        m.put("beginMs", c.beginMs());
-        m.put("endMs", c.endMs());
-        return m;
+    private static Json.Fields clip(Clip c, Function<String, String> textOf) {
+        return new Json.Fields("id", c.id(), "text", textOf.apply(c.id()), "beginMs", c.beginMs(), "endMs", c.endMs());
     }
 
-    public static String vtt(List<NarratedBlock> blocks, Function<String, String> textOf) {
-        StringBuilder sb = new StringBuilder("WEBVTT\n");
+    /** Writes the WebVTT captions to {@code out}: a cue per sentence, on the playlist's timeline. */
+    public static void vtt(List<NarratedBlock> blocks, Function<String, String> textOf, Appendable out)
+            throws java.io.IOException {
+        out.append("WEBVTT\n");
         long offset = 0;
         for (NarratedBlock b : blocks) {
             for (Clip s : b.sentences()) {
-                sb.append('\n').append(s.id()).append('\n')
+                out.append('\n').append(s.id()).append('\n')
                         .append(vttTime(offset + s.beginMs())).append(" --> ").append(vttTime(offset + s.endMs()))
                         .append('\n').append(textOf.apply(s.id()).replace("-->", "→")).append('\n');
             }
             offset += b.durationMs();
         }
-        return sb.toString();
     }
 
-    public static String m3u8(String title, List<NarratedBlock> blocks, Function<String, String> textOf) {
-        StringBuilder sb = new StringBuilder("#EXTM3U\n#PLAYLIST:").append(oneLine(title)).append('\n');
+    /** Writes the M3U8 playlist to {@code out}: each file with its duration and the start of its text. */
+    public static void m3u8(String title, List<NarratedBlock> blocks, Function<String, String> textOf, Appendable out)
+            throws java.io.IOException {
+        out.append("#EXTM3U\n#PLAYLIST:").append(oneLine(title)).append('\n');
+        StringBuilder line = new StringBuilder();
         for (NarratedBlock b : blocks) {
-            ZeroPad.append(sb.append("#EXTINF:").append(b.durationMs() / 1000).append('.'), b.durationMs() % 1000, 3)
+            line.setLength(0);
+            ZeroPad.append(line.append("#EXTINF:").append(b.durationMs() / 1000).append('.'), b.durationMs() % 1000, 3)
                     .append(',').append(oneLine(textOf.apply(b.id()))).append('\n');
-            sb.append(b.file()).append('\n');
+            out.append(line).append(b.file()).append('\n');
         }
-        return sb.toString();
     }
 
-    private static String oneLine(String s) {
-        String t = s.replaceAll("\\s+", " ").strip();
-        return t.length() > 80 ? t.substring(0, 79) + "…" : t;
+    /**
+     * {@code s} on one line of at most 80 characters: runs of white space (space, tab, line breaks) made one space,
+     * white space at either end dropped, and cut with an ellipsis when longer. Only the characters kept are looked
+     * at: a paragraph's text is not copied whole.
+     */
+    static String oneLine(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && Character.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        StringBuilder kept = new StringBuilder(Math.min(81, end - start));
+        for (int i = start; i < end && kept.length() <= 80; i++) {
+            char c = s.charAt(i);
+            if (!lineSpace(c)) {
+                kept.append(c);
+            } else if (!lineSpace(s.charAt(i - 1))) { // never at start, which is not white space
+                kept.append(' ');
+            }
+        }
+        return kept.length() > 80 ? kept.substring(0, 79) + "…" : kept.toString();
+    }
+
+    /** The white space a line's runs are made of (what the pattern {@code \\s} matches). */
+    private static boolean lineSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     static String vttTime(long ms) {

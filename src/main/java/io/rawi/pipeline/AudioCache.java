@@ -55,7 +55,7 @@ final class AudioCache {
      * Each narration thread's buffer for the file being checked: taking a whole book from the cache allocates
      * nothing per file (reading each into a new array cost a rebuild two pauses of the collector).
      */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 18]);
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 19]);
 
     AudioCache(Path root, long limitBytes) {
         this.root = root;
@@ -100,7 +100,9 @@ final class AudioCache {
     /** The key of a block: a SHA-256 over everything that changes its files. */
     static String key(String blockId, SpeechRequest request, VoiceDefinition voice, String engine, String encoders,
                       Tags tags) {
-        StringBuilder sb = new StringBuilder(VERSION).append('\n');
+        StringBuilder sb = KEY_TEXT.get();
+        sb.setLength(0);
+        sb.append(VERSION).append('\n');
         sb.append(AudioProcessor.LEAD_IN_MS).append(' ').append(AudioProcessor.LEAD_OUT_MS).append(' ')
                 .append(AudioProcessor.TARGET_RMS_DBFS).append(' ').append(AudioProcessor.PEAK_DBFS).append('\n');
         sb.append(blockId).append('\n').append(request.language().tag()).append('\n');
@@ -114,7 +116,37 @@ final class AudioCache {
                 .append(voice.rate()).append('|').append(voice.pitch()).append('|').append(voice.volume()).append('|')
                 .append(String.join(" ", voice.command())).append('\n');
         sb.append(engine).append('\n').append(encoders).append('\n').append(tags).append('\n');
-        return HexFormat.of().formatHex(sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256(sb));
+    }
+
+    /** Each planning thread's text of the key being made, and the buffer its UTF-8 goes through to the digest. */
+    private static final ThreadLocal<StringBuilder> KEY_TEXT = ThreadLocal.withInitial(() -> new StringBuilder(1 << 12));
+    private static final ThreadLocal<java.nio.ByteBuffer> KEY_BYTES =
+            ThreadLocal.withInitial(() -> java.nio.ByteBuffer.allocate(1 << 12));
+
+    /**
+     * The SHA-256 of {@code text}'s UTF-8 (unpaired surrogates as '?', as {@link String#getBytes} does), encoded a
+     * buffer at a time: no string or array of the whole text per key.
+     */
+    private static byte[] sha256(CharSequence text) {
+        MessageDigest sha = sha256();
+        java.nio.charset.CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        java.nio.CharBuffer in = java.nio.CharBuffer.wrap(text);
+        java.nio.ByteBuffer out = KEY_BYTES.get();
+        java.nio.charset.CoderResult r;
+        do {
+            out.clear();
+            r = utf8.encode(in, out, true);
+            sha.update(out.flip());
+        } while (r.isOverflow());
+        do {
+            out.clear();
+            r = utf8.flush(out);
+            sha.update(out.flip());
+        } while (r.isOverflow());
+        return sha.digest();
     }
 
     /** Whether an entry for {@code key} is there (it may yet prove damaged when read). */
@@ -143,46 +175,48 @@ final class AudioCache {
         }
         int written = 0;
         try {
-            List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
+            // the index is ASCII, one record a line, fields split by spaces; read without a string per line or field
+            Fields f = new Fields(readIndex(index));
             boolean audio = false;
             long epubCrc = -1;
             long duration = -1;
             List<Clip> sentences = new ArrayList<>();
             List<Clip> words = new ArrayList<>();
-            String[] sentence = null;
-            for (String line : lines) {
-                String[] f = line.split(" ");
-                switch (f[0]) {
+            Clip sentence = null;
+            while (f.nextLine()) {
+                switch (f.text()) {
                     case "file" -> {
-                        boolean isAudio = f[1].equals("audio");
+                        boolean isAudio = f.text().equals("audio");
                         Path to = isAudio ? audioTo : epubAudioTo;
+                        String name = f.text();
                         if (to == null) {
-                            throw new IOException("a file the book does not use: " + f[2]);
+                            throw new IOException("a file the book does not use: " + name);
                         }
+                        String checksum = f.text();
                         written++;
-                        long crc32 = isAudio ? linkedFromPrevious(previousAudio, f[3], to) : -1;
+                        long crc32 = isAudio ? linkedFromPrevious(previousAudio, checksum, to) : -1;
                         if (crc32 < 0) {
-                            crc32 = copyChecked(dir.resolve(f[2]), f[3], to);
+                            crc32 = copyChecked(dir.resolve(name), checksum, to);
                         }
                         if (isAudio == (epubAudioTo == null)) { // the file that goes into the EPUB
                             epubCrc = crc32;
                         }
                         audio |= isAudio;
                     }
-                    case "duration" -> duration = Long.parseLong(f[1]);
+                    case "duration" -> duration = f.number();
                     case "S" -> {
                         if (sentence != null) {
-                            sentences.add(clip(sentence, words));
+                            sentences.add(withWords(sentence, words));
                         }
-                        sentence = f;
+                        sentence = f.clip();
                         words = new ArrayList<>();
                     }
-                    case "W" -> words.add(clip(f, List.of()));
-                    default -> throw new IOException("unknown line " + f[0]);
+                    case "W" -> words.add(f.clip());
+                    default -> throw new IOException("unknown line");
                 }
             }
             if (sentence != null) {
-                sentences.add(clip(sentence, words));
+                sentences.add(withWords(sentence, words));
             }
             if (!audio || (epubAudioTo != null && written != 2) || duration < 0 || sentences.isEmpty()) {
                 throw new IOException("incomplete entry");
@@ -270,8 +304,84 @@ final class AudioCache {
         }
     }
 
-    private static Clip clip(String[] f, List<Clip> words) {
-        return new Clip(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), words, Boolean.parseBoolean(f[4]));
+    private static Clip withWords(Clip sentence, List<Clip> words) {
+        return new Clip(sentence.id(), sentence.beginMs(), sentence.endMs(), words, sentence.estimated());
+    }
+
+    /** An index file read into this thread's {@link #INDEX} buffer, as ASCII text. */
+    private static String readIndex(Path index) throws IOException {
+        byte[] buffer = INDEX.get();
+        try (java.io.InputStream in = Files.newInputStream(index)) {
+            int n = 0;
+            for (int r; (r = in.read(buffer, n, buffer.length - n)) > 0; ) {
+                n += r;
+                if (n == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, 2 * n);
+                    INDEX.set(buffer);
+                }
+            }
+            return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Each narration thread's buffer for index files, which are a few kilobytes. */
+    private static final ThreadLocal<byte[]> INDEX = ThreadLocal.withInitial(() -> new byte[1 << 13]);
+
+    /**
+     * The fields of an index, line by line: {@link #nextLine} moves to the next line, then {@link #text},
+     * {@link #number} and {@link #clip} take its fields in turn. A line with too few fields, or a field that is not
+     * what is asked, throws.
+     */
+    private static final class Fields {
+        private final String s;
+        private int at;       // where the next field begins
+        private int lineEnd;  // where the current line ends
+        private int next;     // where the next line begins
+
+        Fields(String s) {
+            this.s = s;
+        }
+
+        boolean nextLine() {
+            at = next;
+            if (at >= s.length()) {
+                return false;
+            }
+            int nl = s.indexOf('\n', at);
+            lineEnd = nl < 0 ? s.length() : nl;
+            next = lineEnd + 1;
+            return true;
+        }
+
+        private int end() throws IOException {
+            if (at > lineEnd) {
+                throw new IOException("a line with too few fields");
+            }
+            int space = s.indexOf(' ', at);
+            return space < 0 || space > lineEnd ? lineEnd : space;
+        }
+
+        String text() throws IOException {
+            int end = end();
+            String t = s.substring(at, end);
+            at = end + 1;
+            return t;
+        }
+
+        long number() throws IOException {
+            int end = end();
+            long n = Long.parseLong(s, at, end, 10);
+            at = end + 1;
+            return n;
+        }
+
+        /** The rest of an S or W line: id, begin, end, whether the positions are estimated. */
+        Clip clip() throws IOException {
+            String id = text();
+            long begin = number();
+            long endMs = number();
+            return new Clip(id, begin, endMs, List.of(), Boolean.parseBoolean(text()));
+        }
     }
 
     /** Stores a block's files; another run storing the same key first wins. Failures only cost the cache. */

@@ -395,9 +395,9 @@ public final class Pipeline {
         String title = book.metadata().title();
         List<NarratedBlock> blocks = narration;
         pending.add(background.submit(() -> {
-            write(dir.resolve("timings.json"), TimingFiles.json(title, blocks, texts::get));
-            write(dir.resolve(slug + ".vtt"), TimingFiles.vtt(blocks, texts::get));
-            write(dir.resolve(slug + ".m3u8"), TimingFiles.m3u8(title, blocks, texts::get));
+            writeWith(dir.resolve("timings.json"), out -> TimingFiles.json(title, blocks, texts::get, out));
+            writeWith(dir.resolve(slug + ".vtt"), out -> TimingFiles.vtt(blocks, texts::get, out));
+            writeWith(dir.resolve(slug + ".m3u8"), out -> TimingFiles.m3u8(title, blocks, texts::get, out));
             return null;
         }));
         String narrator = String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()
@@ -427,6 +427,20 @@ public final class Pipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessingException(what + " was interrupted");
+        }
+    }
+
+    /** What writes a file's text, as it is made. */
+    private interface TextWriter {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /** Writes {@code file} (UTF-8) as {@code text} makes it: a large file is never whole in memory. */
+    private static void writeWith(Path file, TextWriter text) throws ProcessingException {
+        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            text.writeTo(out);
+        } catch (IOException e) {
+            throw new ProcessingException(file + ": cannot write (" + IoMessages.reason(e) + ")", e);
         }
     }
 

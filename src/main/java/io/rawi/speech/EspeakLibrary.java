@@ -122,23 +122,37 @@ final class EspeakLibrary {
     }
 
     private static final class Collector {
-        final List<short[]> chunks = new ArrayList<>();
         final List<MarkEvent> marks = new ArrayList<>();
         final List<WordEvent> words = new ArrayList<>();
-        long samples;
+        int samples;
         volatile boolean abort;
+
+        /** Appends {@code n} samples from the library's buffer to {@link #heard}. */
+        void add(Pointer wav, int n) {
+            if (heard.length - samples < n) {
+                heard = java.util.Arrays.copyOf(heard, Math.max(2 * heard.length, samples + n));
+            }
+            wav.read(0, heard, samples, n);
+            samples += n;
+        }
 
         /** The audio, in one piece. */
         short[] pcm() {
-            short[] pcm = new short[(int) samples];
-            int at = 0;
-            for (short[] chunk : chunks) {
-                System.arraycopy(chunk, 0, pcm, at, chunk.length);
-                at += chunk.length;
+            short[] pcm = java.util.Arrays.copyOf(heard, samples);
+            if (heard.length > KEEP) { // a very long paragraph's buffer is not kept for the rest of the book
+                heard = new short[1 << 20];
             }
             return pcm;
         }
     }
+
+    /**
+     * The samples of the synthesis under way, kept from one to the next (guarded by {@link #LOCK}, as every
+     * synthesis is): a paragraph's audio is copied out once, not gathered from a new array per callback.
+     */
+    private static short[] heard = new short[1 << 20];
+    /** The largest buffer kept between syntheses: a minute and a half of speech (4 MiB); it starts at half that. */
+    private static final int KEEP = 1 << 21;
 
     /**
      * Loads and initialises the library (on this process's data folder if it has one) unless it is loaded; returns
@@ -377,8 +391,7 @@ final class EspeakLibrary {
             }
         }
         if (wav != null && samples > 0) {
-            c.chunks.add(wav.getShortArray(0, samples));
-            c.samples += samples;
+            c.add(wav, samples);
         }
         return c.abort ? 1 : 0;
     }

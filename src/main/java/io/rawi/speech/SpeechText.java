@@ -44,21 +44,27 @@ public final class SpeechText {
 
     /** A written word as spoken: silent marks removed, lexicon applied; empty when nothing is left to say. */
     public static String spoken(String written, Optional<Lexicon> lexicon) {
-        // plain loops, not code-point streams: a rebuild runs this for every word of the book, cold
-        StringBuilder kept = new StringBuilder(written.length());
+        // plain loops, not code-point streams: a rebuild runs this for every word of the book, cold; and a word with
+        // nothing silent in it (most of them) is kept as it is, not copied
+        StringBuilder kept = null;
         boolean sayable = false;
         for (int i = 0; i < written.length(); ) {
             int cp = written.codePointAt(i);
+            int at = i;
             i += Character.charCount(cp);
             if (SILENT.indexOf(cp) < 0 && cp != 0x0640) {
-                kept.appendCodePoint(cp);
+                if (kept != null) {
+                    kept.appendCodePoint(cp);
+                }
                 sayable |= Character.isLetterOrDigit(cp);
+            } else if (kept == null) {
+                kept = new StringBuilder(written.length()).append(written, 0, at);
             }
         }
         if (!sayable) {
             return "";
         }
-        String word = kept.toString();
+        String word = kept == null ? written : kept.toString();
         if (lexicon.isEmpty()) {
             return word;
         }
@@ -73,12 +79,13 @@ public final class SpeechText {
         String core = word.substring(start, end);
         String replaced = lexicon.get().apply(core);
         if (replaced.equals(core) && core.length() > 2 && PROCLITICS.indexOf(core.charAt(0)) >= 0) {
-            String rest = lexicon.get().apply(core.substring(1));
-            if (!rest.equals(core.substring(1))) {
+            String tail = core.substring(1);
+            String rest = lexicon.get().apply(tail);
+            if (!rest.equals(tail)) {
                 replaced = core.charAt(0) + rest;
             }
         }
-        return word.substring(0, start) + replaced + word.substring(end);
+        return start == 0 && end == word.length() ? replaced : word.substring(0, start) + replaced + word.substring(end);
     }
 
 }

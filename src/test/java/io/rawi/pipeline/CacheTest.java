@@ -68,6 +68,27 @@ class CacheTest {
         assertEquals(0, convert(TestSupport.sample(), dir.resolve("c"), cache), "and stored again");
     }
 
+    /**
+     * An entry's index that was cut short in the middle of a line, or has a field that is not a number, or a line of
+     * a kind it never holds, is an entry lost: that paragraph is spoken again, and the book is the same.
+     */
+    @Test
+    void aDamagedIndexIsDetectedAndMadeAgain() throws Exception {
+        Path cache = dir.resolve("cache");
+        convert(TestSupport.sample(), dir.resolve("a"), cache);
+        List<Path> indexes;
+        try (Stream<Path> walk = Files.walk(cache)) {
+            indexes = walk.filter(p -> p.getFileName().toString().equals("index")).sorted().toList();
+        }
+        String cut = Files.readString(indexes.get(1));
+        Files.writeString(indexes.get(1), cut.substring(0, cut.lastIndexOf(' ', cut.length() - 2)));
+        Files.writeString(indexes.get(4), Files.readString(indexes.get(4)).replaceFirst("duration \\d+", "duration x"));
+        Files.writeString(indexes.get(6), Files.readString(indexes.get(6)).replaceFirst("\nS ", "\nQ "));
+        assertEquals(3, convert(TestSupport.sample(), dir.resolve("b"), cache), "the three damaged entries");
+        TestSupport.assertSameFiles(dir.resolve("a/library-ar"), dir.resolve("b/library-ar"));
+        assertEquals(0, convert(TestSupport.sample(), dir.resolve("c"), cache), "and stored again");
+    }
+
     @Test
     void noCacheAndSizeLimit() throws Exception {
         Path cache = dir.resolve("cache");
