@@ -305,9 +305,10 @@ class SafetyTest {
         }
         Files.writeString(page, article.replace("<div id=\"footer\">", chrome + "<div id=\"footer\">"));
         assertTrue(Files.size(page) >= 20L << 20, "the page is at least 20 MiB");
+        // the launcher's heap (see ./rawi)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.rawi.Main", "convert",
-                page.toString(), "-o", dir.resolve("out").toString(), "--no-audio", "--slug", "big"));
+                "-Xmx176m", "-Xmn64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.rawi.Main",
+                "convert", page.toString(), "-o", dir.resolve("out").toString(), "--no-audio", "--slug", "big"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         p.getInputStream().transferTo(output);
