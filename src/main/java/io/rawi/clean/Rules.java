@@ -16,8 +16,14 @@ public final class Rules {
     private Rules() {
     }
 
-    /** Every rule, in order of application. */
+    /** Every rule, in order of application (made once: rules hold no state). */
     public static List<Rule> standard() {
+        return STANDARD;
+    }
+
+    private static final List<Rule> STANDARD = make();
+
+    private static List<Rule> make() {
         return List.of(
                 ParagraphRule.pattern("html-entities", "Decodes HTML character references such as &amp;quot; and &amp;#1575;.",
                         p -> p.indexOf('&') >= 0,

@@ -1,19 +1,18 @@
 package io.rawi.source;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * Guesses a text's language from the scripts its letters belong to. It tells Arabic from Persian and Urdu by the
  * letters only those alphabets use, and otherwise names the main language of the dominant script. Thread-safe.
  */
 public final class LanguageDetector {
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+
     private LanguageDetector() {
     }
 
     /** The language of the dominant script in {@code text}, or English when the text has no letters at all. */
     public static Language detect(CharSequence text) {
-        Map<Character.UnicodeScript, Integer> counts = new EnumMap<>(Character.UnicodeScript.class);
+        int[] counts = new int[SCRIPTS.length]; // by script: a count per letter, without a boxed number per letter
         int persian = 0;
         int urdu = 0;
         for (int i = 0; i < text.length(); ) {
@@ -22,17 +21,21 @@ public final class LanguageDetector {
             if (!Character.isLetter(cp)) {
                 continue;
             }
-            counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+            counts[Character.UnicodeScript.of(cp).ordinal()]++;
             if (cp == 'پ' || cp == 'چ' || cp == 'ژ' || cp == 'گ' || cp == 'ک' || cp == 'ی') {
                 persian++;
             } else if (cp == 'ٹ' || cp == 'ڈ' || cp == 'ڑ' || cp == 'ں' || cp == 'ے' || cp == 'ھ') {
                 urdu++;
             }
         }
-        Character.UnicodeScript top = counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(Character.UnicodeScript.LATIN);
+        Character.UnicodeScript top = Character.UnicodeScript.LATIN; // no letters at all
+        int most = 0;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > most) { // on a tie, the script that comes first
+                most = counts[k];
+                top = SCRIPTS[k];
+            }
+        }
         return Language.of(switch (top) {
             case ARABIC -> urdu > 0 ? "ur" : persian > 0 ? "fa" : "ar";
             case HEBREW -> "he";

@@ -78,6 +78,9 @@ class TextReaderTest {
         assertEquals("ur", LanguageDetector.detect("یہ اردو کی ایک عبارت ہے اور یہ بڑی ہے").tag());
         assertEquals("he", LanguageDetector.detect("זהו טקסט בעברית").tag());
         assertEquals("en", LanguageDetector.detect("plain English text").tag());
+        assertEquals("en", LanguageDetector.detect("12, 34 — !").tag(), "no letters at all");
+        assertEquals("ar", LanguageDetector.detect("see: قال الرجل إن النص").tag(), "the script with most letters");
+        assertEquals("en", LanguageDetector.detect("ab אב").tag(), "a tie goes to the script Unicode lists first");
         assertTrue(Language.of("he").rtl());
         assertTrue(Language.of("ur-PK").rtl());
         assertEquals("ar-EG", Language.of("ar_EG").tag());
