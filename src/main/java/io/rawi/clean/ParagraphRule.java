@@ -3,7 +3,6 @@ package io.rawi.clean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,15 +80,5 @@ abstract class ParagraphRule implements Rule {
             }
             return edits;
         }
-    }
-
-    /** Whether {@code text} has a character that {@code test} accepts. */
-    static boolean any(String text, IntPredicate test) {
-        for (int i = 0; i < text.length(); i++) {
-            if (test.test(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,7 +4,6 @@ import org.apache.commons.text.StringEscapeUtils;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The standard rules, in the order they run. Order matters: spacing rules run after the characters are settled. */
@@ -31,7 +30,7 @@ public final class Rules {
                         m -> StringEscapeUtils.unescapeHtml4(m.group())),
                 ParagraphRule.pattern("presentation-forms",
                         "Replaces Arabic presentation forms (legacy encodings of shaped letters) with ordinary letters.",
-                        p -> ParagraphRule.any(p, c -> c >= 0xFB50 && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFE),
+                        Rules::hasPresentationForms,
                         Pattern.compile("[\\uFB50-\\uFDFF\\uFE70-\\uFEFE]+"),
                         m -> Normalizer.normalize(m.group(), Normalizer.Form.NFKC)),
                 ParagraphRule.pattern("unicode-nfc", "Puts characters in Unicode normalization form C.",
@@ -46,7 +45,7 @@ public final class Rules {
                         m -> ""),
                 ParagraphRule.pattern("invisible-controls",
                         "Removes zero-width spaces, stray bidi controls, soft hyphens and control characters; keeps ZWNJ and ZWJ.",
-                        p -> ParagraphRule.any(p, Rules::invisible),
+                        Rules::hasInvisible,
                         Pattern.compile("[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\u061C\\uFEFF\\u00AD"
                                 + "\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F]+"),
                         m -> ""),
@@ -57,7 +56,7 @@ public final class Rules {
                         m -> m.start() == 0 || m.end() == m.regionEnd() ? "" : " "),
                 ParagraphRule.pattern("arabic-punctuation",
                         "Writes a Latin comma, semicolon or question mark that follows an Arabic word as ، ؛ ؟.",
-                        p -> ParagraphRule.any(p, c -> c == ',' || c == ';' || c == '?'),
+                        Rules::hasLatinPunctuation,
                         Pattern.compile("(?<=" + ARABIC + "[\"»”]? ?)([,;](?= ?[\"«“]?" + ARABIC + ")|\\?(?![\\p{IsLatin}\\d]))"),
                         m -> switch (m.group().charAt(0)) {
                             case ',' -> "،";
@@ -70,7 +69,7 @@ public final class Rules {
                         Pattern.compile("(?<=\\S) +(?=[،؛؟])|(?<=" + ARABIC + ") +(?=[:.!](?![\\d.]))"),
                         m -> ""),
                 ParagraphRule.pattern("space-after-punctuation", "Puts a space after ، ؛ ؟ when a word follows at once.",
-                        p -> ParagraphRule.any(p, c -> c == '،' || c == '؛' || c == '؟'),
+                        Rules::hasArabicPunctuation,
                         Pattern.compile("[،؛؟](?=" + ARABIC + ")"),
                         m -> m.group() + " "),
                 ParagraphRule.pattern("detached-waw", "Attaches the conjunction و to the word it belongs to: و الأمن → والأمن.",
@@ -79,6 +78,40 @@ public final class Rules {
                         m -> "و"),
                 new QuoteRule(),
                 new DigitsRule());
+    }
+
+    // The quick tests below are plain loops over the characters: a test given as a lambda per character costs a cold
+    // start several times as much (a call through an interface for each character of the book, for each rule).
+
+    /** Whether "presentation-forms" has work: an Arabic presentation form. */
+    private static boolean hasPresentationForms(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c >= 0xFB50 && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "invisible-controls" has work. */
+    private static boolean hasInvisible(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            if (invisible(p.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "arabic-punctuation" has work: a Latin comma, semicolon or question mark. */
+    private static boolean hasLatinPunctuation(String p) {
+        return p.indexOf(',') >= 0 || p.indexOf(';') >= 0 || p.indexOf('?') >= 0;
+    }
+
+    /** Whether "space-after-punctuation" has work: one of ، ؛ ؟ */
+    private static boolean hasArabicPunctuation(String p) {
+        return p.indexOf('،') >= 0 || p.indexOf('؛') >= 0 || p.indexOf('؟') >= 0;
     }
 
     /** The characters that "invisible-controls" removes. */
@@ -117,15 +150,50 @@ public final class Rules {
         return false;
     }
 
-    /** Finds a word written twice in a row ({@code في في}); reported for a person to judge, never changed. */
+    /**
+     * Finds a word written twice in a row ({@code في في}), separated by spaces; reported for a person to judge, never
+     * changed. A word is a run of letters and marks; after a pair, the search goes on after its second word. (It does
+     * what the pattern {@code (?<![\p{L}\p{M}])([\p{L}\p{M}]+) +\1(?![\p{L}\p{M}])} does, in one pass over the
+     * characters: on every paragraph, the pattern cost a cold start tens of milliseconds.)
+     */
     static void repeatedWords(String paragraph, String id, List<Finding> into) {
-        Matcher m = REPEATED.matcher(paragraph);
-        while (m.find()) {
-            into.add(new Finding("repeated-word", id, m.start(), m.group(),
-                    "the word «" + m.group(1) + "» is written twice in a row"));
+        int n = paragraph.length();
+        int i = 0;
+        while (i < n) {
+            int cp = paragraph.codePointAt(i);
+            if (!letterOrMark(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int end = i; // a word starts at i (what is before it is not a letter or mark): where does it end?
+            while (end < n && letterOrMark(paragraph.codePointAt(end))) {
+                end += Character.charCount(paragraph.codePointAt(end));
+            }
+            int next = end;
+            while (next < n && paragraph.charAt(next) == ' ') {
+                next++;
+            }
+            int length = end - i;
+            int after = next + length;
+            if (next > end && paragraph.regionMatches(next, paragraph, i, length)
+                    && (after == n || !letterOrMark(paragraph.codePointAt(after)))) {
+                String word = paragraph.substring(i, end);
+                into.add(new Finding("repeated-word", id, i, paragraph.substring(i, after),
+                        "the word «" + word + "» is written twice in a row"));
+                i = after;
+            } else {
+                i = end;
+            }
         }
     }
 
-    private static final Pattern REPEATED =
-            Pattern.compile("(?<![\\p{L}\\p{M}])([\\p{L}\\p{M}]+) +\\1(?![\\p{L}\\p{M}])");
+    /** A letter or a mark (what {@code [\p{L}\p{M}]} matches). */
+    private static boolean letterOrMark(int cp) {
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
 }
