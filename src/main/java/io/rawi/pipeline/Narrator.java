@@ -92,7 +92,7 @@ final class Narrator {
             progress.start(blocks.size());
             boolean readCache = cache != null && audiobook == null;
             // what each block asks of its engine, and whether the cache has it: keys are made on every core, each
-            // thread taking the next block to plan (a task per block cost this thread tens of milliseconds to queue)
+            // thread taking the next block to plan (no task queued per block)
             Plan[] planned = new Plan[blocks.size()];
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
             List<Future<?>> planning = new ArrayList<>();
