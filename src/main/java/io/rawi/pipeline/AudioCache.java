@@ -120,7 +120,8 @@ final class AudioCache {
     }
 
     /** Each planning thread's text of the key being made, and the buffer its UTF-8 goes through to the digest. */
-    private static final ThreadLocal<StringBuilder> KEY_TEXT = ThreadLocal.withInitial(() -> new StringBuilder(1 << 12));
+    private static final ThreadLocal<StringBuilder> KEY_TEXT =
+            ThreadLocal.withInitial(() -> new StringBuilder(1 << 12));
     private static final ThreadLocal<java.nio.ByteBuffer> KEY_BYTES =
             ThreadLocal.withInitial(() -> java.nio.ByteBuffer.allocate(1 << 12));
 
@@ -286,7 +287,12 @@ final class AudioCache {
 
     /** Reads {@code file} into this thread's {@link #BUFFER}, grown if need be; returns its length. */
     private static int readAll(Path file) throws IOException {
-        byte[] buffer = BUFFER.get();
+        return readAll(file, BUFFER);
+    }
+
+    /** Reads {@code file} into this thread's buffer of {@code buffers}, grown if need be; returns its length. */
+    private static int readAll(Path file, ThreadLocal<byte[]> buffers) throws IOException {
+        byte[] buffer = buffers.get();
         try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
             long size = in.size();
             if (size > Integer.MAX_VALUE - 8) {
@@ -294,7 +300,7 @@ final class AudioCache {
             }
             if (buffer.length < size) {
                 buffer = new byte[(int) size];
-                BUFFER.set(buffer);
+                buffers.set(buffer);
             }
             java.nio.ByteBuffer into = java.nio.ByteBuffer.wrap(buffer, 0, (int) size);
             while (into.hasRemaining() && in.read(into) >= 0) {
@@ -310,18 +316,8 @@ final class AudioCache {
 
     /** An index file read into this thread's {@link #INDEX} buffer, as ASCII text. */
     private static String readIndex(Path index) throws IOException {
-        byte[] buffer = INDEX.get();
-        try (java.io.InputStream in = Files.newInputStream(index)) {
-            int n = 0;
-            for (int r; (r = in.read(buffer, n, buffer.length - n)) > 0; ) {
-                n += r;
-                if (n == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, 2 * n);
-                    INDEX.set(buffer);
-                }
-            }
-            return new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-        }
+        int length = readAll(index, INDEX);
+        return new String(INDEX.get(), 0, length, StandardCharsets.ISO_8859_1);
     }
 
     /** Each narration thread's buffer for index files, which are a few kilobytes. */
@@ -384,20 +380,25 @@ final class AudioCache {
         }
     }
 
-    /** Stores a block's files; another run storing the same key first wins. Failures only cost the cache. */
-    void put(String key, Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
+    /**
+     * Stores a block's files; another run storing the same key first wins. Failures only cost the cache. Returns the
+     * CRC-32 of the file that goes into the EPUB ({@code epubAudio}, or {@code audio} when that is null), computed as
+     * it was read to be stored, or -1 when it was not read.
+     */
+    long put(String key, Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);
         if (Files.exists(dir)) {
-            return;
+            return -1;
         }
         Path tmp = null;
+        long epubCrc = -1;
         try {
             Files.createDirectories(dir.getParent());
             tmp = Files.createTempDirectory(dir.getParent(), "." + key + ".");
             StringBuilder index = new StringBuilder();
-            index.append(file(tmp, "audio", audio));
+            epubCrc = file(tmp, "audio", audio, index);
             if (epubAudio != null && !epubAudio.equals(audio)) {
-                index.append(file(tmp, "epub", epubAudio));
+                epubCrc = file(tmp, "epub", epubAudio, index);
             }
             index.append("duration ").append(durationMs).append('\n');
             for (Clip s : sentences) {
@@ -412,13 +413,23 @@ final class AudioCache {
             // another run stored it first, or the cache cannot be written: the book is made all the same
             delete(tmp);
         }
+        return epubCrc;
     }
 
-    private static String file(Path dir, String role, Path source) throws IOException {
+    /**
+     * Copies {@code source} into the entry being made, through this thread's buffer, and adds its line to
+     * {@code index}; returns its CRC-32.
+     */
+    private static long file(Path dir, String role, Path source, StringBuilder index) throws IOException {
         String name = role + source.getFileName().toString().replaceAll("^[^.]*", "");
-        byte[] bytes = Files.readAllBytes(source);
-        Files.write(dir.resolve(name), bytes);
-        return "file " + role + " " + name + " " + crc(bytes) + "\n";
+        int length = readAll(source);
+        byte[] buffer = BUFFER.get();
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+            out.write(buffer, 0, length);
+        }
+        index.append("file ").append(role).append(' ').append(name).append(' ').append(crc(buffer, length))
+                .append('\n');
+        return crc32(buffer, length);
     }
 
     private static String line(String kind, Clip c) {
@@ -463,10 +474,6 @@ final class AudioCache {
      * The checksum of an entry's file: CRC-32C, which the JVM computes with the processor's own instruction. It
      * guards against damage (a truncated or altered file), not against tampering; the key itself is a SHA-256.
      */
-    static String crc(byte[] bytes) {
-        return crc(bytes, bytes.length);
-    }
-
     private static String crc(byte[] bytes, int length) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(bytes, 0, length);

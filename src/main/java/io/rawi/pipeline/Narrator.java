@@ -240,12 +240,11 @@ final class Narrator {
             epubEncoder.encode(audio, plan.tags(), inEpub);
         }
         CPU.add(2, t2);
-        if (plan.key() != null) {
-            cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub, audio.durationMillis(),
-                    audio.sentences());
-        }
+        // the EPUB file's CRC-32 comes from the cache's read of it, when it stores it; else from a read of its own
+        long epubCrc = plan.key() == null ? -1 : cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub,
+                audio.durationMillis(), audio.sentences());
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
-                audio.sentences(), plan.voice().id(), AudioCache.crc32(inEpub)), audio);
+                audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : AudioCache.crc32(inEpub)), audio);
     }
 
     /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
