@@ -41,6 +41,8 @@ public final class Cli {
         java.util.Map<String, Command> commands = new java.util.LinkedHashMap<>();
         commands.put("convert", new ConvertCommand());
         commands.put("clean", new CleanCommand());
+        commands.put("spoken", new SpokenCommand());
+        commands.put("diacritize", new DiacritizeCommand());
         commands.put("check", new CheckCommand());
         commands.put("voices", new VoicesCommand());
         commands.put("sideload", new SideloadCommand());

@@ -56,6 +56,14 @@ final class ConvertCommand extends Command {
     @Parameter(names = "--identifier", description = "Book identifier: a UUID or a URN (default: derived from the content)")
     String identifier;
 
+    @Parameter(names = "--no-diacritize", description = "Speak Arabic as written, without restoring the short vowels "
+            + "it lacks")
+    boolean noDiacritize;
+
+    @Parameter(names = "--vowelled-text", description = "Also show the restored short vowels in the book's Arabic text "
+            + "(for learners and children's books)")
+    boolean vowelledText;
+
     @Parameter(names = "--publisher", description = "Publisher")
     String publisher;
 
@@ -207,6 +215,9 @@ final class ConvertCommand extends Command {
         if (sampleRate != 0 && (sampleRate < 8000 || sampleRate > 48000)) {
             throw new BadInputException("--sample-rate " + sampleRate + ": give 8000 to 48000 Hz, or 0 for the engine's own");
         }
+        if (noDiacritize && vowelledText) {
+            throw new BadInputException("--vowelled-text shows the vowels that --no-diacritize turns off: give one");
+        }
         if (timeout <= 0) {
             throw new BadInputException("--timeout " + timeout + ": give a number of seconds, above 0");
         }
@@ -218,7 +229,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
                 Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
                 noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
-                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate);
+                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText);
     }
 
     private static String urn(String id) {

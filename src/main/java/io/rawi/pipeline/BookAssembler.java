@@ -12,6 +12,7 @@ import io.rawi.clean.CleanResult;
 import io.rawi.clean.Cleaner;
 import io.rawi.clean.Finding;
 import io.rawi.clean.Rules;
+import io.rawi.diacritize.Diacritizer;
 import io.rawi.epubin.EpubReader;
 import io.rawi.error.BadInputException;
 import io.rawi.error.RawiException;
@@ -99,13 +100,15 @@ public final class BookAssembler {
             Language lang = o.language().orElse(src.language());
             String headingId = ZeroPad.of("h", c + 1, 2);
             CleanResult cleaned = clean(src, c + 1, paragraphNumber + 1, new CleanOptions(lang, o.digits()));
+            List<String> shown = o.vowelledText() && "ar".equals(lang.primary())
+                    ? cleaned.paragraphs().stream().map(Diacritizer.arabic()::diacritize).toList() : cleaned.paragraphs();
             List<String> ids = cleaned.ids();
             paragraphNumber += src.paragraphs().size();
             changes.addAll(cleaned.changes());
             findings.addAll(cleaned.findings());
             int first = src.headline().isPresent() ? 1 : 0;
-            List<String> body = cleaned.paragraphs().subList(first, ids.size());
-            String heading = src.headline().isPresent() ? cleaned.paragraphs().get(0)
+            List<String> body = shown.subList(first, ids.size());
+            String heading = src.headline().isPresent() ? shown.get(0)
                     : texts.size() == 1 && o.title().isPresent() ? o.title().get()
                     : sources.size() == 1 && texts.size() == 1 && sources.get(0).title().isPresent()
                     ? sources.get(0).title().get() : derivedTitle(body.get(0));

@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param timeout    the longest a fetch of a URL may take
  * @param sampleRate the highest sample rate of the audio, in Hz (higher engine output is resampled); 0 keeps the
  *                   engine's own
+ * @param diacritize whether Arabic is spoken with the short vowels the text lacks restored
+ * @param vowelledText whether the book also shows the restored vowels
  */
 public record ConvertOptions(
         List<String> inputs, Path outputDir, Optional<String> slug,
@@ -42,7 +44,8 @@ public record ConvertOptions(
         CleanOptions.Digits digits, boolean cover, boolean validate,
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
         Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook,
-        Optional<Path> cache, long cacheLimitMb, Inputs.Format format, Duration timeout, int sampleRate) {
+        Optional<Path> cache, long cacheLimitMb, Inputs.Format format, Duration timeout, int sampleRate,
+        boolean diacritize, boolean vowelledText) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -56,7 +59,17 @@ public record ConvertOptions(
     public ConvertOptions withInputs(List<String> others) {
         return new ConvertOptions(others, outputDir, slug, title, authors, language, modified, identifier, publisher,
                 description, subjects, rights, published, digits, cover, validate, audio, sync, voice, backend,
-                audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, format, timeout, sampleRate);
+                audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, format, timeout, sampleRate, diacritize,
+                vowelledText);
+    }
+
+    /** These options reading their inputs with another language, digits, format and fetch timeout. */
+    public ConvertOptions reading(Optional<Language> lang, CleanOptions.Digits digitsRule, Inputs.Format inputFormat,
+                                  Duration fetchTimeout) {
+        return new ConvertOptions(inputs, outputDir, slug, title, authors, lang, modified, identifier, publisher,
+                description, subjects, rights, published, digitsRule, cover, validate, audio, sync, voice, backend,
+                audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, inputFormat, fetchTimeout,
+                sampleRate, diacritize, vowelledText);
     }
 
     /** Defaults for the given inputs: {@code output/}, cover, audio, sentence sync, MP3. */
@@ -70,6 +83,6 @@ public record ConvertOptions(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
                 Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                Inputs.Format.AUTO, Duration.ofSeconds(30), DEFAULT_SAMPLE_RATE);
+                Inputs.Format.AUTO, Duration.ofSeconds(30), DEFAULT_SAMPLE_RATE, true, false);
     }
 }

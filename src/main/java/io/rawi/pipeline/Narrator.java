@@ -46,14 +46,17 @@ final class Narrator {
     private final java.util.concurrent.atomic.AtomicInteger fromCache = new java.util.concurrent.atomic.AtomicInteger();
 
     private final int sampleRate;
+    private final boolean diacritize;
+
     /**
      * @param encoder     writes the files of the book folder
      * @param epubEncoder writes what goes into the EPUB, when the folder's format is not a core media type; or null
      * @param jobs        paragraphs at once; 0 for one per core
      */
     Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log,
-             Progress progress, AudioCache cache, int sampleRate) {
+             Progress progress, AudioCache cache, int sampleRate, boolean diacritize) {
         this.sampleRate = sampleRate;
+        this.diacritize = diacritize;
         this.progress = progress;
         this.cache = cache;
         this.jobs = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -189,7 +192,7 @@ final class Narrator {
 
     private Plan plan(Paragraph p, VoiceDefinition voice, Tags tags, boolean readCache) throws RawiException {
         SpeechEngine engine = speech.engine(voice);
-        SpeechRequest request = SpeechText.request(p, voice);
+        SpeechRequest request = SpeechText.request(p, voice, diacritize);
         String key = null;
         if (cache != null) {
             key = AudioCache.key(p.id(), request, voice, engine.version(),

@@ -369,7 +369,8 @@ public final class Pipeline {
             }
             timing.lap("narrate: voices and speech service");
             AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
-            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate())
+            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate(),
+                    options.diacritize())
                     .narrate(book, dir, previousBook, dir.resolve(SCRATCH), audiobook);
             timing.lap("narrate: speak, encode or take from the cache");
             timing.cpu();

@@ -3,6 +3,7 @@ package io.rawi.speech;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.book.Word;
+import io.rawi.diacritize.Diacritizer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import java.util.Optional;
 
 /**
  * What is spoken for what is shown. Quote marks, brackets and decoration are not voiced; a word the lexicon knows is
- * replaced by its alias (also behind a one-letter Arabic proclitic: وبيراموف). Digits stay digits: engines read them
- * as numbers in the voice's language.
+ * replaced by its alias (also behind a one-letter Arabic proclitic: وبيراموف); other Arabic words get the short vowels
+ * the text lacks from the {@link Diacritizer}, since eSpeak NG reads only vowelled Arabic correctly. Digits stay
+ * digits: engines read them as numbers in the voice's language.
  */
 public final class SpeechText {
     private static final String SILENT = "«»“”„‟\"'‘’‚‹›()[]{}<>*_~|#•·–—-";
@@ -21,13 +23,39 @@ public final class SpeechText {
     private SpeechText() {
     }
 
-    /** The request for a paragraph, with a timeout sized by its length for {@code voice}. */
+    /** The request for a paragraph, vowelled when it is Arabic, with a timeout sized by its length for {@code voice}. */
     public static SpeechRequest request(Paragraph p, VoiceDefinition voice) {
+        return request(p, voice, true);
+    }
+
+    /**
+     * The request for a paragraph, with a timeout sized by its length for {@code voice}.
+     *
+     * @param diacritize whether Arabic words get the vowels they lack
+     */
+    public static SpeechRequest request(Paragraph p, VoiceDefinition voice, boolean diacritize) {
+        List<String> written = new ArrayList<>();
+        for (Sentence s : p.sentences()) {
+            for (Word w : s.words()) {
+                written.add(w.text());
+            }
+        }
+        boolean arabic = "ar".equals(p.language().primary());
+        List<String> vowelled = diacritize && arabic ? Diacritizer.arabic().diacritize(written) : written;
         List<SpokenSentence> sentences = new ArrayList<>();
+        int index = 0;
         for (Sentence s : p.sentences()) {
             List<SpokenWord> words = new ArrayList<>();
             for (Word w : s.words()) {
                 String spoken = spoken(w.text(), voice.lexicon());
+                String vowels = vowelled.get(index++);
+                if (!vowels.equals(w.text()) && spoken.equals(spoken(w.text(), Optional.empty()))) {
+                    // the lexicon did not know the word: its vowelled form is spoken
+                    spoken = spoken(vowels, Optional.empty());
+                }
+                if (arabic) {
+                    spoken = forEngine(spoken);
+                }
                 if (!spoken.isEmpty()) {
                     words.add(new SpokenWord(w.id(), spoken));
                 }
@@ -40,6 +68,33 @@ public final class SpeechText {
         }
         Duration timeout = Duration.ofMillis(Math.round(1000 * (voice.timeoutBase() + voice.timeoutPerWord() * wordCount)));
         return new SpeechRequest(p.id(), p.language(), sentences, timeout);
+    }
+
+    /**
+     * Vowelled Arabic as eSpeak NG reads it: a vowel written before shadda (the order Unicode normalisation gives) is
+     * put after it, since eSpeak NG drops a vowel it finds before the shadda (السَّلام read as "asssla:m"); and a bare
+     * hamza below alif (إ), which vowelled text often leaves unmarked, gets its kasra, which eSpeak NG does not infer.
+     */
+    static String forEngine(String word) {
+        StringBuilder sb = null;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            char next = i + 1 < word.length() ? word.charAt(i + 1) : 0;
+            boolean vowelThenShadda = c >= '\u064B' && c <= '\u0650' && next == '\u0651';
+            boolean bareHamzaBelow = c == '\u0625' && !(next >= '\u064B' && next <= '\u0652');
+            if ((vowelThenShadda || bareHamzaBelow) && sb == null) {
+                sb = new StringBuilder(word.length() + 2).append(word, 0, i);
+            }
+            if (vowelThenShadda) {
+                sb.append(next).append(c);
+                i++;
+            } else if (bareHamzaBelow) {
+                sb.append(c).append('\u0650');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? word : sb.toString();
     }
 
     /** A written word as spoken: silent marks removed, lexicon applied; empty when nothing is left to say. */

@@ -29,6 +29,12 @@ public record VoiceDefinition(String id, String name, List<String> languages, St
         command = List.copyOf(command);
     }
 
+    /** This voice without its lexicon. */
+    public VoiceDefinition withoutLexicon() {
+        return new VoiceDefinition(id, name, languages, backend, engineVoice, rate, pitch, volume, Optional.empty(),
+                isDefault, command, timeoutBase, timeoutPerWord, source);
+    }
+
     /** Whether this voice speaks the language with the given primary subtag. */
     public boolean speaks(String primaryLanguage) {
         return languages.contains(primaryLanguage);
