@@ -49,6 +49,12 @@ public final class Cleaner {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.note() != null) {
+                // a repair rests on a guess (where a quotation ends): a person should check it
+                findings.add(new Finding(c.rule(), c.paragraph(), c.offset(), c.context(), c.note()));
+            }
+        }
         for (int i = 0; i < current.size(); i++) {
             Rules.repeatedWords(current.get(i), ids.get(i), findings);
         }

@@ -11,12 +11,17 @@ import java.util.List;
  * decides. A quotation still open at the end of a paragraph runs on into the next one when that paragraph starts with
  * a quote mark (the conventional reopening mark), has no quote marks at all, or closes a quotation it did not open.
  * Otherwise it was left open: the rule closes it at the end of the last paragraph it covered, and reports that.
+ * A quotation over several paragraphs follows the convention of Arabic, French and English typography alike: each
+ * paragraph it continues in opens with the opening mark, and only the last one closes it; the rule adds a missing
+ * opening mark, and reports each such quotation, since whether it is one quotation is a guess a person should check.
  * A quotation never runs into or out of a paragraph that stands alone (a heading, a list item, a caption:
  * {@link CleanOptions#standalone()}).
  * Spaces just inside the marks are removed.
  */
 final class QuoteRule implements Rule {
     static final String LEFT_OPEN = "closed a quotation left open: the next paragraph neither continues nor closes it";
+    static final String RUNS_ON = "a quotation opened here runs on over %d paragraphs: each one it continues in now "
+            + "opens with the quotation mark, and only the last closes it; check that it is one quotation";
     private static final String PROCLITICS = "وفبلك";
     private static final String OPENERS = "([{«“‘—–-/";
     private static final String CLOSER_FOLLOWERS = ".,;:!?،؛؟…)]}»”’-—–";
@@ -40,6 +45,8 @@ final class QuoteRule implements Rule {
         List<List<Edit>> all = new ArrayList<>();
         int depth = 0;
         int lastInside = -1;
+        int openedIn = -1;
+        Edit opening = null;
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
             List<Integer> positions = positions(p);
@@ -52,14 +59,16 @@ final class QuoteRule implements Rule {
                 depth = 0;
             }
             if (depth > 0) {
-                if (positions.isEmpty()) {
-                    lastInside = i;
-                    continue;
-                }
-                if (positions.get(0) == 0 && role(p, 0) == Role.OPEN) {
+                if (positions.isEmpty() || closesUnopened(p, positions)) {
+                    edits.add(Edit.insert(0, marks[(depth - 1) % 2][0], null));
+                    if (positions.isEmpty()) {
+                        lastInside = i;
+                        continue;
+                    }
+                } else if (positions.get(0) == 0 && role(p, 0) == Role.OPEN) {
                     edits.add(mark(p, 0, marks[(depth - 1) % 2][0], true));
                     first = 1;
-                } else if (!closesUnopened(p, positions)) {
+                } else {
                     closeLeftOpen(all, paragraphs, lastInside, depth, marks);
                     depth = 0;
                 }
@@ -70,10 +79,20 @@ final class QuoteRule implements Rule {
                 boolean open = role == Role.OPEN || (role == Role.EITHER && depth == 0);
                 if (open) {
                     edits.add(mark(p, at, marks[depth % 2][0], true));
+                    if (depth == 0) {
+                        openedIn = i;
+                        opening = edits.get(edits.size() - 1);
+                    }
                     depth++;
                 } else {
                     depth = Math.max(0, depth - 1);
                     edits.add(mark(p, at, marks[depth % 2][1], false));
+                    if (depth == 0 && openedIn >= 0 && openedIn < i) {
+                        List<Edit> where = all.get(openedIn);
+                        where.set(where.indexOf(opening), new Edit(opening.offset(), opening.before(), opening.after(),
+                                String.format(java.util.Locale.ROOT, RUNS_ON, i - openedIn + 1)));
+                        openedIn = -1;
+                    }
                 }
             }
             if (depth > 0) {

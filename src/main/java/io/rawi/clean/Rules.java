@@ -178,7 +178,7 @@ public final class Rules {
             if (next > end && paragraph.regionMatches(next, paragraph, i, length)
                     && (after == n || !letterOrMark(paragraph.codePointAt(after)))) {
                 String word = paragraph.substring(i, end);
-                into.add(new Finding("repeated-word", id, i, paragraph.substring(i, after),
+                into.add(new Finding(Finding.REPEATED_WORD, id, i, paragraph.substring(i, after),
                         "the word «" + word + "» is written twice in a row"));
                 i = after;
             } else {

@@ -72,7 +72,8 @@ final class CleanCommand extends Command {
             err.print(CleaningReport.json(List.of(location), Rules.standard(), changes, findings));
         } else {
             changes.forEach(c -> err.println(CleaningReport.line(c)));
-            findings.forEach(f -> err.println(f.paragraph() + " " + f.rule() + ": " + f.message() + " (not changed)"));
+            findings.forEach(f -> err.println(f.paragraph() + " " + f.rule() + ": " + f.message()
+                    + (f.leftAlone() ? " (not changed)" : "")));
             err.println(changes.size() + " changes, " + findings.size() + " findings");
         }
         return 0;

@@ -83,14 +83,28 @@ class CleanerTest {
     @Test
     void aQuotationRunsOnOverParagraphsWithoutMarks() {
         CleanResult r = clean(AR, "قال إن \"الأول", "والثاني بلا علامة", "\"والثالث يغلق\".");
-        assertEquals(List.of("قال إن «الأول", "والثاني بلا علامة", "«والثالث يغلق»."), r.paragraphs());
-        assertTrue(r.changes().stream().noneMatch(c -> c.note() != null), "nothing was left open");
+        assertEquals(List.of("قال إن «الأول", "«والثاني بلا علامة", "«والثالث يغلق»."), r.paragraphs(),
+                "each paragraph the quotation continues in opens with the mark; only the last closes it");
+        assertTrue(r.changes().stream().noneMatch(c -> QuoteRule.LEFT_OPEN.equals(c.note())), "nothing was left open");
+        assertEquals(1, r.findings().size(), "a quotation over paragraphs is reported once, for a person to check");
+        assertEquals("p0001", r.findings().get(0).paragraph());
+        assertTrue(r.findings().get(0).message().contains("runs on over 3 paragraphs"), r.findings().toString());
     }
 
     @Test
     void aQuotationClosedInTheNextParagraphContinues() {
         CleanResult r = clean(AR, "وقال: \"الشراكة قوية.", "ومن أجل التعاون وقعنا اتفاقيات. \"");
-        assertEquals(List.of("وقال: «الشراكة قوية.", "ومن أجل التعاون وقعنا اتفاقيات.»"), r.paragraphs());
+        assertEquals(List.of("وقال: «الشراكة قوية.", "«ومن أجل التعاون وقعنا اتفاقيات.»"), r.paragraphs());
+        assertEquals(1, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
+    void aQuotationNeverClosedIsClosedAndReported() {
+        CleanResult r = clean(AR, "قال: \"سنبدأ غدا", "ثم قال: \"هذا جيد\" وانصرف.");
+        assertEquals("قال: «سنبدأ غدا»", r.paragraphs().get(0));
+        assertEquals(1, r.findings().size(), r.findings().toString());
+        assertEquals(QuoteRule.LEFT_OPEN, r.findings().get(0).message());
+        assertTrue(!r.findings().get(0).leftAlone(), "a repair, not something left as written");
     }
 
     @Test
@@ -170,6 +184,6 @@ class CleanerTest {
         assertEquals("عنوان القسم", r.paragraphs().get(1));
         assertEquals("بند «أول»", r.paragraphs().get(3), "closed at the end of the list item");
         CleanResult running = clean(AR, "قال المدير: \"سنبدأ غدا", "عنوان القسم", "فقرة بلا علامات");
-        assertEquals("فقرة بلا علامات»", running.paragraphs().get(2), "in running text it runs on, as before");
+        assertEquals("«فقرة بلا علامات»", running.paragraphs().get(2), "in running text it runs on, as before");
     }
 }
