@@ -4,24 +4,80 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import io.rawi.check.EpubValidator;
 import io.rawi.check.ValidationReport;
+import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
+import io.rawi.internal.Folders;
+import io.rawi.internal.IoMessages;
+import io.rawi.internal.JsonReader;
+import io.rawi.internal.Processes;
+import io.rawi.internal.Programs;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-@Parameters(commandDescription = "Validate an EPUB with EPUBCheck and summarise; exit 1 on any error or warning")
+@Parameters(commandDescription = "Validate an EPUB with EPUBCheck, and with DAISY Ace when 'ace' is on the PATH; "
+        + "exit 1 on any EPUBCheck error or warning or any Ace violation")
 final class CheckCommand extends Command {
     @Parameter(description = "BOOK.epub", required = true, arity = 1)
     List<String> books = new ArrayList<>();
 
-
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
-        ValidationReport r = EpubValidator.validate(Path.of(books.get(0)));
+        String book = books.get(0);
+        ValidationReport r = EpubValidator.validate(Path.of(book));
         r.messages().forEach(out::println);
-        out.println(books.get(0) + ": " + r.summary());
-        return r.clean() ? 0 : 1;
+        out.println(IoMessages.name(book) + ": " + r.summary());
+        Optional<Path> ace = Programs.find("ace");
+        if (ace.isEmpty()) {
+            out.println(IoMessages.name(book) + ": DAISY Ace: not checked, 'ace' is not on the PATH "
+                    + "(npm install -g @daisy/ace installs it; it needs Chromium)");
+            return r.clean() ? 0 : 1;
+        }
+        int violations = ace(ace.get(), Path.of(book), out);
+        out.println(IoMessages.name(book) + ": DAISY Ace: " + violations + " violation" + (violations == 1 ? "" : "s"));
+        return r.clean() && violations == 0 ? 0 : 1;
+    }
+
+    /** Runs Ace on {@code book}, prints each violation, and returns how many there are. */
+    private static int ace(Path ace, Path book, PrintStream out) throws RawiException {
+        Path report = null;
+        try {
+            report = Files.createTempDirectory("rawi-ace-");
+            Processes.run(List.of(ace.toString(), "-f", "-s", "-o", report.toString(), book.toString()), new byte[0],
+                    Duration.ofMinutes(10), "DAISY Ace");
+            Path json = report.resolve("report.json");
+            if (!Files.isRegularFile(json)) {
+                throw new ProcessingException("DAISY Ace wrote no report for " + IoMessages.name(book.toString()));
+            }
+            Map<String, Object> root = JsonReader.parse(Files.readString(json, StandardCharsets.UTF_8));
+            int count = 0;
+            Object assertions = root.get("assertions");
+            for (Map<String, Object> document : assertions == null ? List.<Map<String, Object>>of()
+                    : JsonReader.list(assertions)) {
+                Object inner = document.get("assertions");
+                for (Map<String, Object> a : inner == null ? List.<Map<String, Object>>of() : JsonReader.list(inner)) {
+                    count++;
+                    Object test = a.get("earl:test");
+                    Object subject = document.get("earl:testSubject");
+                    out.println("ace: " + (test instanceof Map<?, ?> t ? t.get("earl:impact") + " " + t.get("dct:title")
+                            : "violation") + (subject instanceof Map<?, ?> s ? " in " + s.get("url") : ""));
+                }
+            }
+            return count;
+        } catch (IOException e) {
+            throw new ProcessingException("DAISY Ace: cannot read its report (" + IoMessages.reason(e) + ")", e);
+        } finally {
+            if (report != null) {
+                Folders.deleteTree(report);
+            }
+        }
     }
 }
