@@ -60,6 +60,13 @@ public sealed interface Block {
         }
     }
 
+    /** A scene break, as {@code * * *} marks one: shown as a rule, not spoken. */
+    record Break() implements Block {
+        public Stream<Paragraph> paragraphs() {
+            return Stream.empty();
+        }
+    }
+
     /** A figure: an image, and the caption under it when there is one. */
     record Figure(Image image, Optional<Paragraph> caption) implements Block {
         public Stream<Paragraph> paragraphs() {

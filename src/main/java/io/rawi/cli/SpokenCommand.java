@@ -74,7 +74,7 @@ final class SpokenCommand extends Command {
         Map<String, VoiceDefinition> byLanguage = new HashMap<>();
         try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(),
                 Optional.ofNullable(voice), Optional.empty())) {
-            for (Paragraph p : book.blocks()) {
+            for (Paragraph p : book.narrated()) {
                 VoiceDefinition v = byLanguage.get(p.language().tag());
                 if (v == null) {
                     v = choose(speech, registry, p.language(), err);

@@ -67,6 +67,8 @@ final class ContentDocuments {
                 x.start("blockquote");
                 q.body().forEach(p -> block(x, "p", p, null));
                 x.end();
+            } else if (b instanceof Block.Break) {
+                x.empty("hr", "class", "scene-break");
             } else if (b instanceof Block.Figure f) {
                 x.start("figure");
                 x.empty("img", "src", "../" + imageHref(f.image()), "alt", f.image().alt().orElse(""));

@@ -43,7 +43,7 @@ public final class Overlays {
     public static void addTo(EpubPackage pkg, Book book, Map<String, NarratedBlock> narration, Granularity granularity,
                              String narrator) {
         Set<String> added = new java.util.HashSet<>();
-        for (Paragraph p : book.blocks()) {
+        for (Paragraph p : book.narrated()) {
             NarratedBlock b = narration.get(p.id());
             if (b == null) {
                 throw new IllegalArgumentException("block " + p.id() + " has no narration");
@@ -57,16 +57,18 @@ public final class Overlays {
         Set<String> wordless = new java.util.HashSet<>();
         book.imported().ifPresent(in -> in.documents().forEach(d -> wordless.addAll(d.wordless())));
         if (!book.titlePage().isEmpty()) {
-            documents.put("titlepage", book.titlePage());
+            documents.put("titlepage", new ArrayList<>(book.titlePage()));
         }
         book.imported().ifPresent(in -> in.documents().stream().filter(d -> !d.paragraphs().isEmpty())
-                .forEach(d -> documents.put(d.id(), d.paragraphs())));
+                .forEach(d -> documents.put(d.id(), new ArrayList<>(d.paragraphs()))));
         for (Chapter c : book.chapters()) {
             List<Paragraph> blocks = new ArrayList<>();
             blocks.add(c.heading());
             blocks.addAll(c.paragraphs());
             documents.put(c.name(), blocks);
         }
+        documents.values().forEach(blocks -> blocks.removeIf(p -> book.silent().contains(p.id())));
+        documents.values().removeIf(List::isEmpty);
         long total = 0;
         for (Map.Entry<String, List<Paragraph>> doc : documents.entrySet()) {
             Resource item = pkg.resource(doc.getKey()).orElseThrow();

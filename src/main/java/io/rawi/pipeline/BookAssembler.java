@@ -29,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,11 @@ public final class BookAssembler {
     /** The book, what cleaning did to it, and what the readers noticed. */
     public record Assembled(Book book, List<Change> changes, List<Finding> findings, List<String> notes) {
     }
+
+    /** The finding for a block left out or made a scene break because it has nothing to say. */
+    public static final String EMPTY_BLOCK = "empty-block";
+    private static final String SEPARATORS = "*-‐‑‒–—―~•·⁂⁕※✱"
+            + "❦❧=_#+◇◆○●….ـ⸻⸺§‣∙▪★☆";
 
     private static final Cleaner CLEANER = new Cleaner(Rules.standard());
 
@@ -79,12 +86,12 @@ public final class BookAssembler {
                         ("rawi\n" + language.tag() + "\n" + title).getBytes(StandardCharsets.UTF_8))),
                 o.modified().orElseGet(BookAssembler::now), o.publisher().or(r::publisher),
                 o.description().or(r::description), subjects, o.rights().or(r::rights), o.published().or(r::date));
-        return new Assembled(new Book(metadata, List.of(), List.of(), Optional.of(r.imported())), List.of(), List.of(),
+        return new Assembled(new Book(metadata, List.of(), List.of(), Optional.of(r.imported()), Set.of()), List.of(), List.of(),
                 r.notes());
     }
 
     /** Cleans and lays out inputs already read: one chapter per chapter of each input, in order. */
-    public Assembled assemble(List<SourceDocument> sources, ConvertOptions o) {
+    public Assembled assemble(List<SourceDocument> sources, ConvertOptions o) throws BadInputException {
         List<Change> changes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -93,6 +100,7 @@ public final class BookAssembler {
         int images = 0;
         StringBuilder allText = new StringBuilder();
         List<SourceText> texts = new ArrayList<>();
+        boolean titleFromBody = false;
         sources.forEach(d -> texts.addAll(d.chapters()));
         sources.forEach(d -> notes.addAll(d.notes()));
         for (int c = 0; c < texts.size(); c++) {
@@ -111,7 +119,34 @@ public final class BookAssembler {
             String heading = src.headline().isPresent() ? shown.get(0)
                     : texts.size() == 1 && o.title().isPresent() ? o.title().get()
                     : sources.size() == 1 && texts.size() == 1 && sources.get(0).title().isPresent()
-                    ? sources.get(0).title().get() : derivedTitle(body.get(0));
+                    ? sources.get(0).title().get() : null;
+            if (heading == null) {
+                heading = derivedTitle(firstSpeakable(body, src.location()));
+                titleFromBody |= c == 0;
+            }
+            // a block left with nothing to say (a separator line, invisible characters, punctuation alone) is not
+            // narrated: a separator becomes a scene break, the others are dropped, and both are reported
+            Paragraph[] paragraphs = new Paragraph[body.size()];
+            boolean[] breaks = new boolean[body.size()];
+            List<String> written = src.paragraphs();
+            int t = 0;
+            for (SourceBlock sb : src.blocks()) {
+                if (!sb.hasText()) {
+                    continue;
+                }
+                String text = body.get(t);
+                String id = ids.get(first + t);
+                if (speakable(text)) {
+                    paragraphs[t] = body(id, sb.type() == SourceBlock.Type.HEADING ? Paragraph.Kind.HEADING
+                            : Paragraph.Kind.BODY, text, lang, allText);
+                } else {
+                    breaks[t] = sceneBreak(text) && sb.type() == SourceBlock.Type.PARAGRAPH;
+                    findings.add(new Finding(EMPTY_BLOCK, id, 0, written.get(t), breaks[t]
+                            ? "a separator: shown as a scene break, not spoken"
+                            : "nothing to speak after cleaning: left out of the book"));
+                }
+                t++;
+            }
             List<Block> blocks = new ArrayList<>();
             int k = 0;
             for (int b = 0; b < src.blocks().size(); b++) {
@@ -125,30 +160,50 @@ public final class BookAssembler {
                     if (b + 1 < src.blocks().size() && src.blocks().get(b + 1).type() == SourceBlock.Type.CAPTION
                             && src.blocks().get(b + 1).group() == sb.group()) {
                         b++;
-                        caption = Optional.of(body(ids.get(first + k), Paragraph.Kind.BODY, body.get(k), lang, allText));
-                        k++;
+                        caption = Optional.ofNullable(paragraphs[k++]);
                     }
                     blocks.add(new Block.Figure(named, caption));
                     continue;
                 }
-                Paragraph p = body(ids.get(first + k), sb.type() == SourceBlock.Type.HEADING ? Paragraph.Kind.HEADING
-                        : Paragraph.Kind.BODY, body.get(k), lang, allText);
+                Paragraph p = paragraphs[k];
+                boolean sceneBreak = breaks[k];
                 k++;
                 switch (sb.type()) {
-                    case HEADING -> blocks.add(new Block.Heading(sb.level(), p));
+                    case HEADING -> {
+                        if (p != null) {
+                            blocks.add(new Block.Heading(sb.level(), p));
+                        }
+                    }
                     case ITEM, ORDERED_ITEM, QUOTE -> {
-                        List<Paragraph> group = new ArrayList<>(List.of(p));
+                        List<Paragraph> group = new ArrayList<>();
+                        if (p != null) {
+                            group.add(p);
+                        }
                         while (b + 1 < src.blocks().size() && src.blocks().get(b + 1).type() == sb.type()
                                 && src.blocks().get(b + 1).group() == sb.group()) {
                             b++;
-                            group.add(body(ids.get(first + k), Paragraph.Kind.BODY, body.get(k), lang, allText));
+                            if (paragraphs[k] != null) {
+                                group.add(paragraphs[k]);
+                            }
                             k++;
                         }
-                        blocks.add(sb.type() == SourceBlock.Type.QUOTE ? new Block.Quote(group)
-                                : new Block.ItemList(sb.type() == SourceBlock.Type.ORDERED_ITEM, group));
+                        if (!group.isEmpty()) {
+                            blocks.add(sb.type() == SourceBlock.Type.QUOTE ? new Block.Quote(group)
+                                    : new Block.ItemList(sb.type() == SourceBlock.Type.ORDERED_ITEM, group));
+                        }
                     }
-                    default -> blocks.add(new Block.Text(p));
+                    default -> {
+                        if (p != null) {
+                            blocks.add(new Block.Text(p));
+                        } else if (sceneBreak && !blocks.isEmpty() && !(blocks.get(blocks.size() - 1)
+                                instanceof Block.Break)) {
+                            blocks.add(new Block.Break());
+                        }
+                    }
                 }
+            }
+            while (!blocks.isEmpty() && blocks.get(blocks.size() - 1) instanceof Block.Break) {
+                blocks.remove(blocks.size() - 1);
             }
             chapters.add(new Chapter(c + 1, Segmenter.paragraph(headingId, Paragraph.Kind.HEADING, heading, lang),
                     blocks, lang));
@@ -166,8 +221,76 @@ public final class BookAssembler {
                 o.publisher().or(() -> only == null ? Optional.empty() : only.publisher()),
                 o.description().or(() -> only == null ? Optional.empty() : only.description()), o.subjects(), o.rights(),
                 o.published().or(() -> only == null ? Optional.empty() : only.date()));
-        return new Assembled(new Book(metadata, titlePage(title, authors, bookLanguage), chapters), changes, findings,
+        return new Assembled(new Book(metadata, titlePage(title, authors, bookLanguage), chapters, Optional.empty(),
+                repeats(title, titleFromBody, chapters)), changes, findings,
                 notes);
+    }
+
+    /**
+     * The blocks not to narrate because the listener has just heard them: when the title was cut from the first
+     * sentence, the title page's title line and the first heading (the first paragraph says it); otherwise each
+     * chapter heading, and a first paragraph, that only repeats the title the title page spoke.
+     */
+    static Set<String> repeats(String title, boolean titleFromBody, List<Chapter> chapters) {
+        Set<String> silent = new HashSet<>();
+        String said = letters(title);
+        if (titleFromBody) {
+            silent.add("t01");
+            silent.add(chapters.get(0).heading().id());
+        }
+        for (Chapter c : chapters) {
+            if (letters(c.heading().text()).equals(said)) {
+                silent.add(c.heading().id());
+            }
+        }
+        List<Paragraph> first = chapters.get(0).paragraphs();
+        if (!titleFromBody && !first.isEmpty() && letters(first.get(0).text()).equals(said)) {
+            silent.add(first.get(0).id());
+        }
+        return silent;
+    }
+
+    /** The letters and digits of {@code text}, lower-cased: what a listener hears of it. */
+    private static String letters(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    /** Whether {@code text} has anything to say: a letter or a digit. */
+    static boolean speakable(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Whether {@code text}, with nothing to say, is a separator line such as {@code * * *}, {@code ---} or {@code ⁂}. */
+    static boolean sceneBreak(String text) {
+        boolean mark = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (SEPARATORS.indexOf(cp) >= 0) {
+                mark = true;
+            } else if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+                return false;
+            }
+        }
+        return mark;
+    }
+
+    private static String firstSpeakable(List<String> body, String location) throws BadInputException {
+        for (String text : body) {
+            if (speakable(text)) {
+                return text;
+            }
+        }
+        throw new BadInputException(location + ": nothing to read: no paragraph has a letter or a digit");
     }
 
     private static Paragraph body(String id, Paragraph.Kind kind, String text, Language lang, StringBuilder allText) {

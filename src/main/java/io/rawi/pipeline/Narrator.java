@@ -73,7 +73,7 @@ final class Narrator {
      */
     List<NarratedBlock> narrate(Book book, Path folder, Path previousBook, Path scratch, AudiobookWriter audiobook)
             throws RawiException {
-        List<Paragraph> blocks = book.blocks();
+        List<Paragraph> blocks = book.narrated();
         Path audio = folder.resolve("audio");
         try {
             Files.createDirectories(audio);

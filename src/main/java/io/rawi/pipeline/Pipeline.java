@@ -120,7 +120,8 @@ public final class Pipeline {
                 : Slugs.of(options.title().orElse(null), options.inputs().get(0));
         List<String> notes = new ArrayList<>(assembled.notes());
         for (Finding f : assembled.findings()) {
-            notes.add(f.paragraph() + ": " + f.message() + " (left as written)");
+            notes.add(f.paragraph() + ": " + f.message()
+                    + (f.leftAlone() ? " (left as written)" : ""));
         }
         Optional<EpubOptions.CoverImage> coverImage = coverImage(options);
         try (Staging staging = Staging.open(options.outputDir(), slug)) {
@@ -365,7 +366,7 @@ public final class Pipeline {
             if (options.audiobook().isPresent()) {
                 audiobook = new AudiobookWriter(options.audiobook().get(),
                         dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
-                        book.blocks().size(), options.sampleRate() > 0 ? options.sampleRate() : AudiobookWriter.RATE);
+                        book.narrated().size(), options.sampleRate() > 0 ? options.sampleRate() : AudiobookWriter.RATE);
             }
             timing.lap("narrate: voices and speech service");
             AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
