@@ -25,6 +25,13 @@ public final class Main {
         if (args.length > 0 && args[0].equals("convert") && !java.util.List.of(args).contains("--no-audio")) {
             io.rawi.pipeline.Pipeline.warmUpEarly(); // beside the command line's parsing, which takes a while cold
         }
+        if (System.getenv("RAWI_DEBUG") == null) {
+            // libraries print on the standard streams (FreeTTS's "Can't find diphone", parsers' warnings); rawi
+            // writes its own output through out and err, so whatever else reaches System.out or System.err is noise
+            PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            System.setOut(nowhere);
+            System.setErr(nowhere);
+        }
         System.exit(new Cli(out, err).run(args));
     }
 }

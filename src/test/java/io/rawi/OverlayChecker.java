@@ -36,19 +36,30 @@ public final class OverlayChecker {
 
     public static List<Par> check(Path epub) throws Exception {
         Map<String, byte[]> files = TestSupport.unzip(epub);
-        String opf = TestSupport.text(files, "OEBPS/package.opf");
+        Element rootfile = (Element) parse(files.get("META-INF/container.xml")).getElementsByTagNameNS("*", "rootfile").item(0);
+        String opfPath = rootfile.getAttribute("full-path");
+        String folder = opfPath.contains("/") ? opfPath.substring(0, opfPath.lastIndexOf('/') + 1) : "";
+        Document opf = parse(files.get(opfPath));
         Map<String, Long> declared = new HashMap<>();
-        Matcher d = Pattern.compile("<meta property=\"media:duration\"(?: refines=\"#([^\"]+)\")?>([^<]+)</meta>").matcher(opf);
-        while (d.find()) {
-            declared.put(d.group(1) == null ? "" : d.group(1), clock(d.group(2)));
+        NodeList metas = opf.getElementsByTagNameNS("*", "meta");
+        for (int i = 0; i < metas.getLength(); i++) {
+            Element meta = (Element) metas.item(i);
+            if (meta.getAttribute("property").equals("media:duration")) {
+                declared.put(meta.getAttribute("refines").replace("#", ""), clock(meta.getTextContent().trim()));
+            }
         }
         Map<String, Long> audioMillis = new HashMap<>();
         Map<String, Set<String>> idsByDocument = new HashMap<>();
         List<Par> all = new ArrayList<>();
         long total = 0;
-        Matcher items = Pattern.compile("<item id=\"(smil-[^\"]+)\" href=\"([^\"]+)\"").matcher(opf);
-        while (items.find()) {
-            String smilPath = "OEBPS/" + items.group(2);
+        NodeList manifest = opf.getElementsByTagNameNS("*", "item");
+        for (int m = 0; m < manifest.getLength(); m++) {
+            Element item = (Element) manifest.item(m);
+            if (!item.getAttribute("media-type").equals("application/smil+xml")) {
+                continue;
+            }
+            String smilId = item.getAttribute("id");
+            String smilPath = folder + item.getAttribute("href");
             Document smil = parse(files.get(smilPath));
             NodeList pars = smil.getElementsByTagNameNS("http://www.w3.org/ns/SMIL", "par");
             long sum = 0;
@@ -74,7 +85,7 @@ public final class OverlayChecker {
                 sum += p.endMs() - p.beginMs();
                 all.add(p);
             }
-            assertEquals(declared.get(items.group(1)), sum, "media:duration of " + items.group(1));
+            assertEquals(declared.get(smilId), sum, "media:duration of " + smilId);
             total += sum;
         }
         assertEquals(declared.get(""), total, "the book's media:duration is the sum of the overlays'");

@@ -132,4 +132,16 @@ public final class Segmenter {
         }
         return i;
     }
+
+    /** Whether {@code text} has anything to say: a letter or a digit. */
+    public static boolean speakable(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
 }

@@ -64,6 +64,10 @@ final class ConvertCommand extends Command {
             + "(for learners and children's books)")
     boolean vowelledText;
 
+    @Parameter(names = "--renarrate", description = "Narrate an EPUB that has media overlays of its own, replacing "
+            + "them (by default they are kept)")
+    boolean renarrate;
+
     @Parameter(names = "--publisher", description = "Publisher")
     String publisher;
 
@@ -229,7 +233,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
                 Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
                 noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
-                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText);
+                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText, renarrate);
     }
 
     private static String urn(String id) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +43,16 @@ public final class EpubBuilder {
      */
     public static EpubPackage build(Book book, EpubOptions options) {
         Metadata m = book.metadata();
+        Optional<Imported.Original> original = book.imported().flatMap(Imported::original);
+        if (original.isPresent()) {
+            // an EPUB 3 book is patched: its own files stay, only the annotated documents are replaced
+            EpubPackage pkg = new EpubPackage(m, original);
+            for (Imported.Document d : book.imported().get().documents()) {
+                pkg.add(new Resource(d.id(), d.href(), "application/xhtml+xml", Set.of(), null,
+                        Resource.Content.of(d.xhtml())));
+            }
+            return pkg;
+        }
         EpubPackage pkg = new EpubPackage(m);
         ContentDocuments docs = new ContentDocuments(options.wordSpans());
         pkg.add(new Resource("css", "styles/rawi.css", "text/css", Set.of(), null, Resource.Content.of(stylesheet())));

@@ -1,5 +1,7 @@
 package io.rawi.epub;
 
+import io.rawi.book.Imported;
+
 import io.rawi.book.Metadata;
 
 import java.io.IOException;
@@ -42,9 +44,33 @@ public final class EpubPackage {
     private boolean conformance = true;
     private final Labels labels;
 
+    /** The book as it came, when this package patches an EPUB 3 book instead of making one. */
+    private final Optional<Imported.Original> original;
+    private final String ownFolder;
+
     public EpubPackage(Metadata metadata) {
+        this(metadata, Optional.empty());
+    }
+
+    /** A package that patches {@code original} when given: its own files are kept, rawi's go under a folder. */
+    public EpubPackage(Metadata metadata, Optional<Imported.Original> original) {
         this.metadata = metadata;
         this.labels = Labels.forLanguage(metadata.language());
+        this.original = original;
+        this.ownFolder = original.map(Imported.Original::ownFolder).orElse("");
+    }
+
+    /** The book this package patches, if it patches one. */
+    public Optional<Imported.Original> original() {
+        return original;
+    }
+
+    /**
+     * Where a file rawi adds goes, relative to the package document: as given in a book rawi makes; under a folder of
+     * its own (normally {@code rawi/}) in a book it patches, so that no file of the original is overwritten.
+     */
+    public String own(String href) {
+        return original.isPresent() ? ownFolder + href : href;
     }
 
     public Metadata metadata() {
@@ -171,6 +197,10 @@ public final class EpubPackage {
 
     /** Writes the whole publication as an OCF zip container. */
     public void write(WritableByteChannel out) throws IOException {
+        if (original.isPresent()) {
+            Ocf.writePatched(out, metadata.modified(), original.get(), OpfPatch.write(this), resources());
+            return;
+        }
         Navigation nav = new Navigation(this);
         add(new Resource("nav", "nav.xhtml", "application/xhtml+xml", Set.of("nav"), null,
                 Resource.Content.of(nav.navDocument())));

@@ -1,5 +1,7 @@
 package io.rawi.epub;
 
+import io.rawi.book.Imported;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,15 +59,51 @@ public final class Ocf {
         zip.bytes("META-INF/container.xml", container(), true);
         zip.bytes(ROOT + "package.opf", opf, true);
         for (Resource r : resources) {
-            if (r.content() instanceof Resource.FileContent f && r.compressed()) {
-                zip.file(ROOT + r.href(), f.file(), f.crc());
-            } else {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                r.content().writeTo(bytes);
-                zip.bytes(ROOT + r.href(), bytes.toByteArray(), !r.compressed());
-            }
+            resource(zip, ROOT + r.href(), r);
         }
         zip.finish();
+    }
+
+    /**
+     * Writes an EPUB 3 book that came in, patched: every entry of the original in its order, with the package document
+     * and the files in {@code resources} (relative to the package document's folder) replaced or added. Media stay
+     * stored, text is deflated.
+     */
+    static void writePatched(WritableByteChannel out, Instant time, Imported.Original original, byte[] opf,
+                             List<Resource> resources) throws IOException {
+        Writer zip = new Writer(out, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+        zip.bytes("mimetype", MIMETYPE, false);
+        java.util.Map<String, Resource> ours = new java.util.LinkedHashMap<>();
+        for (Resource r : resources) {
+            ours.put(original.folder() + r.href(), r);
+        }
+        for (java.util.Map.Entry<String, byte[]> e : original.entries().entrySet()) {
+            String name = e.getKey();
+            if (name.equals("mimetype") || name.endsWith("/")) {
+                continue;
+            }
+            if (name.equals(original.opfPath())) {
+                zip.bytes(name, opf, true);
+            } else if (ours.containsKey(name)) {
+                resource(zip, name, ours.remove(name));
+            } else {
+                zip.bytes(name, e.getValue(), !Resource.isMedia(name));
+            }
+        }
+        for (java.util.Map.Entry<String, Resource> e : ours.entrySet()) {
+            resource(zip, e.getKey(), e.getValue());
+        }
+        zip.finish();
+    }
+
+    private static void resource(Writer zip, String name, Resource r) throws IOException {
+        if (r.content() instanceof Resource.FileContent f && r.compressed()) {
+            zip.file(name, f.file(), f.crc());
+        } else {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            r.content().writeTo(bytes);
+            zip.bytes(name, bytes.toByteArray(), !r.compressed());
+        }
     }
 
     static byte[] container() {

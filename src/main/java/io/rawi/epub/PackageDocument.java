@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class PackageDocument {
     static final String CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA";
-    private static final DateTimeFormatter MODIFIED =
+    static final DateTimeFormatter MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private PackageDocument() {

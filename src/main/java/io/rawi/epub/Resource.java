@@ -60,6 +60,12 @@ public record Resource(String id, String href, String mediaType, Set<String> pro
         return new Resource(id, href, mediaType, properties, smilId, content);
     }
 
+    /** Whether a file of a book, by its name, is audio, video, a bitmap or a font: compressed already, so stored. */
+    static boolean isMedia(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.matches(".*\\.(mp3|m4a|mp4|aac|ogg|oga|opus|webm|wav|png|jpe?g|gif|webp|woff2?|mov|m4v)$");
+    }
+
     /** Whether the bytes are already compressed, so the zip should store them. */
     boolean compressed() {
         return mediaType.startsWith("audio/") || mediaType.startsWith("image/") && !mediaType.contains("svg");

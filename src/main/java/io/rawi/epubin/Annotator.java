@@ -34,10 +34,17 @@ final class Annotator {
     private final Granularity granularity;
     private final Set<String> wordless = new java.util.HashSet<>();
     private int counter;
+    private final String prefix;
 
     Annotator(Granularity granularity, int firstParagraph) {
+        this(granularity, firstParagraph, "p");
+    }
+
+    /** @param prefix the paragraph ids' prefix, one the book's own ids do not use ({@link Ids#freePrefix}) */
+    Annotator(Granularity granularity, int firstParagraph, String prefix) {
         this.granularity = granularity;
         this.counter = firstParagraph - 1;
+        this.prefix = prefix;
     }
 
     int lastParagraph() {
@@ -58,10 +65,10 @@ final class Annotator {
         List<Paragraph> out = new ArrayList<>();
         for (Element leaf : leaves) {
             Mapped m = Mapped.of(leaf);
-            if (m.text.isEmpty()) {
+            if (!Segmenter.speakable(m.text)) {
                 continue;
             }
-            String id = ZeroPad.of("p", ++counter, 4);
+            String id = ZeroPad.of(prefix, ++counter, 4);
             Element container = leaf;
             if (leaf.id().isEmpty()) {
                 leaf.attr("id", id);

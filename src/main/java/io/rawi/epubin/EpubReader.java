@@ -90,6 +90,18 @@ public final class EpubReader {
      */
     public static Result read(String location, Map<String, byte[]> entries, Granularity granularity,
                               Optional<Language> language) throws RawiException {
+        return read(location, entries, granularity, language, false, false);
+    }
+
+    /**
+     * Reads the book from its zip entries (see {@link io.rawi.source.SafeZip}).
+     *
+     * @param language  the language to use instead of the book's own, when given
+     * @param narrated  whether the book will be narrated (its documents then link the highlight's stylesheet)
+     * @param renarrate whether a book with media overlays of its own is narrated again (else it keeps them)
+     */
+    public static Result read(String location, Map<String, byte[]> entries, Granularity granularity,
+                              Optional<Language> language, boolean narrated, boolean renarrate) throws RawiException {
         Set<String> obfuscated = refuseDrm(location, entries);
         Map<String, byte[]> clean = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -121,7 +133,14 @@ public final class EpubReader {
         if (book.getOpfResource() == null || book.getSpine() == null || book.getSpine().isEmpty()) {
             throw new BadInputException(location + ": the EPUB has no package document or an empty spine");
         }
-        return new EpubReader().convert(location, book, clean, obfuscated, granularity, language);
+        PackageFile opf = PackageFile.read(location, clean);
+        EpubReader reader = new EpubReader();
+        reader.original = opf.epub3() ? Optional.of(new Imported.Original(opf.path(), entries, renarrate))
+                : Optional.empty();
+        reader.narrated = narrated;
+        reader.overlaid = opf.overlaid();
+        reader.prefix = Ids.freePrefix(clean);
+        return reader.convert(location, book, clean, obfuscated, granularity, language);
     }
 
     private static boolean isXml(String name) {
@@ -186,6 +205,12 @@ public final class EpubReader {
     }
 
     private int imagesWithoutAlt;
+    /** The book as it came, when it is EPUB 3: then it is patched, not rebuilt. */
+    private Optional<Imported.Original> original = Optional.empty();
+    private boolean narrated;
+    /** Hrefs of the documents that have media overlays of their own. */
+    private Set<String> overlaid = Set.of();
+    private String prefix = "p";
 
     private Result convert(String location, Book book, Map<String, byte[]> entries, Set<String> obfuscatedEntries,
                            Granularity granularity, Optional<Language> forced) throws RawiException {
@@ -203,14 +228,25 @@ public final class EpubReader {
             spineHrefs.add(ref.getResource().getHref());
         }
         Optional<String> navHref = navDocument(book);
-        Annotator annotator = new Annotator(granularity, 1);
+        Annotator annotator = new Annotator(granularity, 1, prefix);
+        boolean patch = original.isPresent();
+        boolean keepOverlays = patch && !overlaid.isEmpty() && !original.get().dropOverlays();
+        if (keepOverlays) {
+            notes.add(location + ": the book has media overlays of its own, kept as they are (--renarrate narrates it "
+                    + "again and replaces them)");
+        }
         List<Imported.Document> documents = new ArrayList<>();
         Language bookLanguage = forced.orElse(declared.orElse(null));
         for (SpineReference ref : book.getSpine().getSpineReferences()) {
             Resource r = ref.getResource();
             if (!XHTML.equals(r.getMediaType().getName())) {
                 notes.add(location + ": spine item " + r.getHref() + " (" + r.getMediaType().getName()
-                        + ") is kept out of the reading order: only XHTML documents are narrated");
+                        + (patch ? ") is kept as it is: only XHTML documents are narrated"
+                        : ") is kept out of the reading order: only XHTML documents are narrated"));
+                continue;
+            }
+            if (keepOverlays || patch && navHref.map(r.getHref()::equals).orElse(false)) {
+                // the navigation document's lists allow no spans around their links: it is kept as it is
                 continue;
             }
             Document doc = Jsoup.parse(new String(data(location, r), StandardCharsets.UTF_8), "", Parser.xmlParser());
@@ -218,7 +254,7 @@ public final class EpubReader {
             if (html == null) {
                 throw new BadInputException(location + ": " + r.getHref() + " is not an XHTML document (no <html>)");
             }
-            int removed = sanitize(doc);
+            int removed = sanitize(doc, original.isPresent());
             if (removed > 0) {
                 notes.add(location + ": " + r.getHref() + ": " + removed + " script or other executable element(s) dropped");
             }
@@ -228,10 +264,23 @@ public final class EpubReader {
             if (bookLanguage == null) {
                 bookLanguage = docLanguage;
             }
-            String id = uniqueId("in-" + (r.getId() == null ? "doc" : r.getId()), ids);
+            String id = patch ? r.getId() : uniqueId("in-" + (r.getId() == null ? "doc" : r.getId()), ids);
             ids.put(id, r.getHref());
             List<Paragraph> paragraphs = annotator.annotate(body, docLanguage);
             String title = title(doc, paragraphs, m.getFirstTitle());
+            if (patch) {
+                // an EPUB 3 document is kept as published: only the ids and, when narrated, the highlight's style
+                if (narrated && !paragraphs.isEmpty()) {
+                    Element head = html.selectFirst("head");
+                    (head != null ? head : html.prependElement("head")).appendElement("link")
+                            .attr("rel", "stylesheet").attr("type", "text/css")
+                            .attr("href", io.rawi.internal.Hrefs.relative(r.getHref(),
+                                    original.get().ownFolder() + OVERLAY_CSS));
+                }
+                documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs,
+                        serialisePatched(doc), Set.of(), annotator.takeWordless()));
+                continue;
+            }
             int missing = upgrade(doc, html, docLanguage, title, r.getHref());
             if (missing > 0) {
                 imagesWithoutAlt += missing;
@@ -248,13 +297,13 @@ public final class EpubReader {
             documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs, serialise(doc),
                     properties, annotator.takeWordless()));
         }
-        if (documents.stream().allMatch(d -> d.paragraphs().isEmpty())) {
+        if (!patch && documents.stream().allMatch(d -> d.paragraphs().isEmpty())) {
             throw new BadInputException(location + ": the book has no text to narrate");
         }
         List<Imported.File> files = new ArrayList<>();
         Set<String> documentHrefs = new HashSet<>();
         documents.forEach(d -> documentHrefs.add(d.href()));
-        for (Resource r : book.getResources().getAll()) {
+        for (Resource r : patch ? List.<Resource>of() : book.getResources().getAll()) {
             String type = r.getMediaType() == null ? "" : r.getMediaType().getName();
             String href = r.getHref();
             if (documentHrefs.contains(href) || navHref.map(href::equals).orElse(false)
@@ -296,7 +345,8 @@ public final class EpubReader {
             }
         }
         Optional<String> cover = Optional.ofNullable(book.getCoverImage()).map(Resource::getHref)
-                .filter(h -> files.stream().anyMatch(f -> f.href().equals(h) && f.mediaType().startsWith("image/")));
+                .filter(h -> patch || files.stream().anyMatch(f -> f.href().equals(h)
+                        && f.mediaType().startsWith("image/")));
         List<String> authors = new ArrayList<>();
         for (Author a : m.getAuthors()) {
             String name = ((a.getFirstname() == null ? "" : a.getFirstname()) + " "
@@ -308,8 +358,9 @@ public final class EpubReader {
         Optional<String> identifier = m.getIdentifiers().stream().map(Identifier::getValue)
                 .filter(v -> v != null && !v.isBlank()).findFirst().map(String::strip)
                 .map(v -> v.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? "urn:uuid:" + v : v);
-        String title = Optional.ofNullable(m.getFirstTitle()).filter(t -> !t.isBlank()).orElse(documents.get(0).title());
-        return new Result(new Imported(documents, files, toc, cover, imagesWithoutAlt), title.strip(), authors,
+        String title = Optional.ofNullable(m.getFirstTitle()).filter(t -> !t.isBlank())
+                .orElse(documents.isEmpty() ? location : documents.get(0).title());
+        return new Result(new Imported(documents, files, toc, cover, imagesWithoutAlt, original), title.strip(), authors,
                 Optional.ofNullable(bookLanguage), identifier, m.getPublishers().stream().findFirst(),
                 m.getDescriptions().stream().findFirst().map(d -> Jsoup.parse(d).text()), m.getSubjects(),
                 m.getRights().stream().findFirst(),
@@ -352,10 +403,18 @@ public final class EpubReader {
 
     /** Removes scripts, forms, frames, event handlers and javascript: URLs; returns how many elements went. */
     static int sanitize(Document doc) {
+        return sanitize(doc, false);
+    }
+
+    /**
+     * As {@link #sanitize(Document)}; {@code keepBase}: a {@code <base>} is kept (a book patched in place keeps its
+     * links as they resolve; a rebuilt one moves its documents, so a base would send them elsewhere).
+     */
+    static int sanitize(Document doc, boolean keepBase) {
         int removed = 0;
         for (Element e : new ArrayList<>(doc.select("*"))) {
             String local = e.tagName().contains(":") ? e.tagName().substring(e.tagName().indexOf(':') + 1) : e.tagName();
-            if (DROPPED.contains(local.toLowerCase(Locale.ROOT))) {
+            if (DROPPED.contains(local.toLowerCase(Locale.ROOT)) && !(keepBase && local.equalsIgnoreCase("base"))) {
                 if (e.parent() != null) {
                     e.remove();
                     removed++;
@@ -446,6 +505,22 @@ public final class EpubReader {
             }
         }
         return bookTitle == null || bookTitle.isBlank() ? "Untitled" : bookTitle;
+    }
+
+    /** Where the highlight's stylesheet goes in a patched book, relative to rawi's own folder there. */
+    public static final String OVERLAY_CSS = "overlay.css";
+
+    /** A kept document as XHTML again: its own prolog (XML declaration, DOCTYPE) as it was. */
+    static byte[] serialisePatched(Document doc) {
+        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
+                .charset(StandardCharsets.UTF_8).prettyPrint(false);
+        for (Node n : doc.childNodes()) {
+            if (n instanceof org.jsoup.nodes.XmlDeclaration) {
+                return doc.outerHtml().strip().concat("\n").getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doc.outerHtml().strip() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] serialise(Document doc) {

@@ -1,5 +1,7 @@
 package io.rawi.overlay;
 
+import io.rawi.internal.Hrefs;
+
 import io.rawi.audio.Clip;
 import io.rawi.audio.NarratedBlock;
 import io.rawi.book.Book;
@@ -49,7 +51,7 @@ public final class Overlays {
                 throw new IllegalArgumentException("block " + p.id() + " has no narration");
             }
             if (added.add(b.epubHref())) {
-                pkg.add(new Resource("audio-" + b.id(), b.epubHref(), b.epubMediaType(), Set.of(), null,
+                pkg.add(new Resource("audio-" + b.id(), pkg.own(b.epubHref()), b.epubMediaType(), Set.of(), null,
                         Resource.Content.of(b.epubAudio(), b.epubCrc())));
             }
         }
@@ -73,9 +75,11 @@ public final class Overlays {
         for (Map.Entry<String, List<Paragraph>> doc : documents.entrySet()) {
             Resource item = pkg.resource(doc.getKey()).orElseThrow();
             String smilId = "smil-" + item.id();
-            String textHref = "../" + item.href();
-            Smil smil = smil(textHref, doc.getValue(), narration, granularity, wordless);
-            pkg.add(new Resource(smilId, "smil/" + item.id() + ".smil", "application/smil+xml", Set.of(), null,
+            String smilHref = pkg.own("smil/" + item.id() + ".smil");
+            String textHref = Hrefs.relative(smilHref, item.href());
+            Smil smil = smil(textHref, doc.getValue(), narration, granularity, wordless,
+                    audio -> Hrefs.relative(smilHref, pkg.own(audio)));
+            pkg.add(new Resource(smilId, smilHref, "application/smil+xml", Set.of(), null,
                     Resource.Content.of(smil.bytes)));
             pkg.replace(item.withMediaOverlay(smilId));
             pkg.addMeta(new MetaProperty("media:duration", ClockValue.of(smil.durationMs), smilId, null));
@@ -84,6 +88,13 @@ public final class Overlays {
         pkg.addMeta(MetaProperty.of("media:duration", ClockValue.of(total)));
         pkg.addMeta(MetaProperty.of("media:active-class", ACTIVE_CLASS));
         pkg.addMeta(MetaProperty.of("media:narrator", narrator));
+        if (pkg.original().isPresent()) {
+            // a book that came in keeps its own accessibility metadata; the patch adds what narration makes true
+            pkg.add(new Resource("rawi-overlay-css", pkg.own("overlay.css"), "text/css", Set.of(), null,
+                    Resource.Content.of(("." + ACTIVE_CLASS + " { background-color: #fff0a0; color: #000000; }\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            return;
+        }
         pkg.addAccessMode("auditory", true);
         pkg.addAccessibilityFeature("synchronizedAudioText");
         pkg.accessibilitySummary(EpubBuilder.summary(book, "The whole text, " + (book.imported().isPresent() ? "headings" : "title page and headings")
@@ -96,14 +107,15 @@ public final class Overlays {
     }
 
     private static Smil smil(String textHref, List<Paragraph> blocks, Map<String, NarratedBlock> narration,
-                             Granularity granularity, Set<String> wordless) {
+                             Granularity granularity, Set<String> wordless,
+                             java.util.function.UnaryOperator<String> audioHref) {
         Xml x = Xml.document(null);
         x.start("smil", "version", "3.0").namespace(null, SMIL).namespace("epub", OPS);
         x.start("body", "epub:textref", textHref);
         long duration = 0;
         for (Paragraph p : blocks) {
             NarratedBlock b = narration.get(p.id());
-            String audio = "../" + b.epubHref();
+            String audio = audioHref.apply(b.epubHref());
             if (granularity == Granularity.PARAGRAPH) {
                 long begin = b.sentences().get(0).beginMs();
                 long end = b.sentences().get(b.sentences().size() - 1).endMs();

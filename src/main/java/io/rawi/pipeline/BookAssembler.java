@@ -75,7 +75,8 @@ public final class BookAssembler {
 
     /** An existing EPUB: its documents kept and given ids, its metadata unless the options say otherwise. */
     private static Assembled assembleEpub(Inputs.Raw raw, ConvertOptions o) throws RawiException {
-        EpubReader.Result r = EpubReader.read(raw.location(), raw.zipEntries(), o.sync(), o.language());
+        EpubReader.Result r = EpubReader.read(raw.location(), raw.zipEntries(), o.sync(), o.language(), o.audio(),
+                o.renarrate());
         Language language = r.language().orElse(Language.ENGLISH);
         String title = o.title().orElse(r.title());
         List<String> authors = o.authors().isEmpty() ? r.authors() : o.authors();
@@ -136,7 +137,7 @@ public final class BookAssembler {
                 }
                 String text = body.get(t);
                 String id = ids.get(first + t);
-                if (speakable(text)) {
+                if (Segmenter.speakable(text)) {
                     paragraphs[t] = body(id, sb.type() == SourceBlock.Type.HEADING ? Paragraph.Kind.HEADING
                             : Paragraph.Kind.BODY, text, lang, allText);
                 } else {
@@ -257,18 +258,6 @@ public final class BookAssembler {
         return sb.toString();
     }
 
-    /** Whether {@code text} has anything to say: a letter or a digit. */
-    static boolean speakable(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
-    }
-
     /** Whether {@code text}, with nothing to say, is a separator line such as {@code * * *}, {@code ---} or {@code ⁂}. */
     static boolean sceneBreak(String text) {
         boolean mark = false;
@@ -286,7 +275,7 @@ public final class BookAssembler {
 
     private static String firstSpeakable(List<String> body, String location) throws BadInputException {
         for (String text : body) {
-            if (speakable(text)) {
+            if (Segmenter.speakable(text)) {
                 return text;
             }
         }

@@ -35,6 +35,7 @@ import java.util.Optional;
  *                   engine's own
  * @param diacritize whether Arabic is spoken with the short vowels the text lacks restored
  * @param vowelledText whether the book also shows the restored vowels
+ * @param renarrate  whether an EPUB with media overlays of its own is narrated again, replacing them
  */
 public record ConvertOptions(
         List<String> inputs, Path outputDir, Optional<String> slug,
@@ -45,7 +46,7 @@ public record ConvertOptions(
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
         Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook,
         Optional<Path> cache, long cacheLimitMb, Inputs.Format format, Duration timeout, int sampleRate,
-        boolean diacritize, boolean vowelledText) {
+        boolean diacritize, boolean vowelledText, boolean renarrate) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -60,7 +61,7 @@ public record ConvertOptions(
         return new ConvertOptions(others, outputDir, slug, title, authors, language, modified, identifier, publisher,
                 description, subjects, rights, published, digits, cover, validate, audio, sync, voice, backend,
                 audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, format, timeout, sampleRate, diacritize,
-                vowelledText);
+                vowelledText, renarrate);
     }
 
     /** These options reading their inputs with another language, digits, format and fetch timeout. */
@@ -69,7 +70,7 @@ public record ConvertOptions(
         return new ConvertOptions(inputs, outputDir, slug, title, authors, lang, modified, identifier, publisher,
                 description, subjects, rights, published, digitsRule, cover, validate, audio, sync, voice, backend,
                 audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, inputFormat, fetchTimeout,
-                sampleRate, diacritize, vowelledText);
+                sampleRate, diacritize, vowelledText, renarrate);
     }
 
     /** Defaults for the given inputs: {@code output/}, cover, audio, sentence sync, MP3. */
@@ -83,6 +84,6 @@ public record ConvertOptions(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
                 Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                Inputs.Format.AUTO, Duration.ofSeconds(30), DEFAULT_SAMPLE_RATE, true, false);
+                Inputs.Format.AUTO, Duration.ofSeconds(30), DEFAULT_SAMPLE_RATE, true, false, false);
     }
 }

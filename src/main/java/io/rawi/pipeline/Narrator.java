@@ -13,6 +13,7 @@ import io.rawi.error.RawiException;
 import io.rawi.speech.SpeechEngine;
 import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpeechService;
+import io.rawi.speech.SpeechException;
 import io.rawi.speech.SpeechText;
 import io.rawi.speech.Utterance;
 import io.rawi.speech.VoiceDefinition;
@@ -47,6 +48,8 @@ final class Narrator {
 
     private final int sampleRate;
     private final boolean diacritize;
+    /** Languages no voice speaks, and the language whose voice reads them instead. */
+    private final java.util.Map<String, io.rawi.source.Language> spokenAs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param encoder     writes the files of the book folder
@@ -82,8 +85,14 @@ final class Narrator {
             throw new ProcessingException(audio + ": cannot create the audio folder (" + e.getMessage() + ")", e);
         }
         List<VoiceDefinition> voices = new ArrayList<>();
+        java.util.Map<String, VoiceDefinition> byLanguage = new java.util.HashMap<>();
         for (Paragraph p : blocks) {
-            voices.add(speech.voiceFor(p.language()));
+            VoiceDefinition v = byLanguage.get(p.language().tag());
+            if (v == null) {
+                v = voiceFor(p, book.metadata().language());
+                byLanguage.put(p.language().tag(), v);
+            }
+            voices.add(v);
         }
         int threads = Math.max(1, Math.min(blocks.size(), jobs));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -183,6 +192,25 @@ final class Narrator {
     }
 
     /**
+     * The voice for {@code p}'s language; when no backend speaks it (Sanskrit in an English book), the book's own
+     * language's voice, with a note: read with the wrong accent rather than left silent.
+     */
+    private VoiceDefinition voiceFor(Paragraph p, io.rawi.source.Language bookLanguage) throws RawiException {
+        try {
+            return speech.voiceFor(p.language());
+        } catch (SpeechException e) {
+            if (p.language().primary().equals(bookLanguage.primary())) {
+                throw e;
+            }
+            VoiceDefinition fallback = speech.voiceFor(bookLanguage);
+            spokenAs.put(p.language().tag(), bookLanguage);
+            log.accept("note: no voice speaks " + p.language().tag() + " (first in " + p.id() + "); its blocks are "
+                    + "read by " + fallback.id() + ", the book's " + bookLanguage.tag() + " voice");
+            return fallback;
+        }
+    }
+
+    /**
      * What a block asks of its engine: the engine, the request, the cache key (null without a cache) and whether
      * the cache has an entry for it (when it is read).
      */
@@ -190,7 +218,10 @@ final class Narrator {
                         boolean cached) {
     }
 
-    private Plan plan(Paragraph p, VoiceDefinition voice, Tags tags, boolean readCache) throws RawiException {
+    private Plan plan(Paragraph written, VoiceDefinition voice, Tags tags, boolean readCache) throws RawiException {
+        io.rawi.source.Language as = spokenAs.get(written.language().tag());
+        Paragraph p = as == null ? written
+                : new Paragraph(written.id(), written.kind(), written.text(), as, written.sentences());
         SpeechEngine engine = speech.engine(voice);
         SpeechRequest request = SpeechText.request(p, voice, diacritize);
         String key = null;

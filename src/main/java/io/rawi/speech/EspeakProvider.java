@@ -1,5 +1,7 @@
 package io.rawi.speech;
 
+import java.util.Set;
+
 import io.rawi.error.ProcessingException;
 import io.rawi.internal.Processes;
 import io.rawi.internal.Programs;
@@ -22,9 +24,40 @@ public final class EspeakProvider implements SpeechProvider {
     static final String ID = "espeak";
     private static final int NORMAL_WPM = 175;
 
+    /** Where distributions install eSpeak NG's language definitions. */
+    private static final List<String> DATA = List.of("/usr/lib/x86_64-linux-gnu/espeak-ng-data/lang",
+            "/usr/lib/aarch64-linux-gnu/espeak-ng-data/lang", "/usr/lib/espeak-ng-data/lang",
+            "/usr/share/espeak-ng-data/lang", "/usr/local/share/espeak-ng-data/lang");
+
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The languages eSpeak NG's data defines here (file names such as {@code it}, {@code ja}, {@code pt-br}). */
+    static Set<String> languages() {
+        return Languages.ALL;
+    }
+
+    private static final class Languages {
+        static final Set<String> ALL = scan();
+
+        private static Set<String> scan() {
+            Set<String> found = new java.util.TreeSet<>();
+            for (String folder : DATA) {
+                java.nio.file.Path root = java.nio.file.Path.of(folder);
+                if (!java.nio.file.Files.isDirectory(root)) {
+                    continue;
+                }
+                try (var files = java.nio.file.Files.walk(root)) {
+                    files.filter(java.nio.file.Files::isRegularFile)
+                            .forEach(f -> found.add(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)));
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    // an unreadable data folder defines no language
+                }
+            }
+            return Set.copyOf(found);
+        }
     }
 
     /**

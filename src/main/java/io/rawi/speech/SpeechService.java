@@ -98,7 +98,29 @@ public final class SpeechService implements AutoCloseable {
                 return v;
             }
         }
+        Optional<VoiceDefinition> automatic = automatic(language);
+        if (candidates.isEmpty() && automatic.isPresent() && unavailable(automatic.get()).isEmpty()
+                && backendId.map(EspeakProvider.ID::equals).orElse(true)) {
+            return automatic.get();
+        }
         throw new SpeechException("no speech backend can speak " + language.tag() + reasons(language));
+    }
+
+    /**
+     * For a language no voice file names, eSpeak NG's own voice for it when eSpeak NG defines the language (it has
+     * about a hundred): a book's Italian epigraph is read in Italian rather than the conversion failing.
+     */
+    private static Optional<VoiceDefinition> automatic(Language language) {
+        String tag = language.tag().toLowerCase(java.util.Locale.ROOT);
+        String primary = language.primary().toLowerCase(java.util.Locale.ROOT);
+        String name = EspeakProvider.languages().contains(tag) ? tag
+                : EspeakProvider.languages().contains(primary) ? primary : null;
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new VoiceDefinition(primary + "-espeak-auto", "eSpeak NG " + name + " (automatic)",
+                List.of(primary), EspeakProvider.ID, name, 100, 100, 100, Optional.empty(), false, List.of(), 30, 1,
+                java.nio.file.Path.of("(eSpeak NG's own " + name + " voice)")));
     }
 
     /** Every provider, and why it declined {@code language}. */

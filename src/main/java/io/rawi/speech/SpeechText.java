@@ -112,8 +112,15 @@ public final class SpeechText {
                     kept.appendCodePoint(cp);
                 }
                 sayable |= Character.isLetterOrDigit(cp);
-            } else if (kept == null) {
-                kept = new StringBuilder(written.length()).append(written, 0, at);
+            } else {
+                if (kept == null) {
+                    kept = new StringBuilder(written.length()).append(written, 0, at);
+                }
+                if (at > 0 && i < written.length() && Character.isDigit(written.charAt(at - 1))
+                        && Character.isDigit(written.charAt(i))) {
+                    // 1790–1793 is two numbers, not 17901793
+                    kept.append(' ');
+                }
             }
         }
         if (!sayable) {

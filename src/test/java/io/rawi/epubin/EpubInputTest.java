@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,21 +75,45 @@ class EpubInputTest {
     @Test
     void rtlEpub3KeepsItsDirectionIdsAndNavigation() throws Exception {
         Map<String, byte[]> out = convert("letters", EpubFixtures.epub3Rtl(), "--sync", "word");
-        String opf = TestSupport.text(out, "OEBPS/package.opf");
-        assertTrue(opf.contains("xml:lang=\"ar\" dir=\"rtl\""), opf);
+        // an EPUB 3 book is patched where it is: same package document, same paths, its own navigation
+        String opf = TestSupport.text(out, "OEBPS/content.opf");
+        assertTrue(opf.contains("xml:lang=\"ar\"") && opf.contains("dir=\"rtl\""), opf);
         assertTrue(opf.contains("page-progression-direction=\"rtl\""), opf);
-        assertTrue(opf.contains("<dc:title id=\"title\">رسائل من الجبل</dc:title>"), opf);
+        assertTrue(opf.contains("<dc:title>رسائل من الجبل</dc:title>"), "the title element as it was: " + opf);
         assertTrue(opf.contains("urn:uuid:7b0e8f52-1d2c-4e3a-9f4b-5c6d7e8f9a0b"), opf);
-        String c1 = TestSupport.text(out, "OEBPS/book/c1.xhtml");
+        assertFalse(opf.contains("conformsTo"), "no conformance is claimed for someone else's book: " + opf);
+        String c1 = TestSupport.text(out, "OEBPS/c1.xhtml");
         assertTrue(c1.contains("dir=\"rtl\""), c1);
         assertTrue(c1.contains("<h2 id=\"road\"><span id=\"p0003\">"), "an existing id is kept: " + c1);
         assertTrue(c1.contains("<p id=\"keep\"><span id=\"p0004\">"), c1);
         assertTrue(c1.contains("<b><span id=\"p0004s01w06\">أقصر</span></b>"), "words inside markup get spans: " + c1);
         assertTrue(c1.contains("<span lang=\"en\" xml:lang=\"en\" dir=\"ltr\"><span id=\"p0006s01w04\">Welcome</span>"), c1);
         assertTrue(c1.contains("<figcaption id=\"p0005\">"), c1);
-        String nav = TestSupport.text(out, "OEBPS/nav.xhtml");
-        assertTrue(nav.contains("<a href=\"book/c1.xhtml#road\">الطريق</a>"), nav);
-        assertTrue(nav.contains("<a href=\"book/c2.xhtml\">الرسالة الثانية</a>"), nav);
+        assertArrayEquals(EpubFixtures.epub3Rtl().get("OEBPS/nav.xhtml"), out.get("OEBPS/nav.xhtml"),
+                "the navigation document is kept byte for byte");
+    }
+
+    @Test
+    void aNarratedEpub3GetsItsOverlaysInAFolderOfRawisOwn() throws Exception {
+        Path in = EpubFixtures.write(dir.resolve("letters.epub"), EpubFixtures.epub3Rtl());
+        TestSupport.cli("convert", in.toString(), "-o", dir.resolve("out").toString(), "--voices",
+                TestSupport.fakeVoices().toString(), "--sync", "word").expect(0);
+        Path epub = dir.resolve("out/letters/letters.epub");
+        TestSupport.assertValid(epub);
+        Map<String, byte[]> out = TestSupport.unzip(epub);
+        String opf = TestSupport.text(out, "OEBPS/content.opf");
+        assertTrue(opf.contains("media-overlay=\"smil-c1\""), opf);
+        assertTrue(opf.contains("href=\"rawi/smil/c1.smil\""), "rawi's files go in a folder of their own: " + opf);
+        assertTrue(opf.contains("<meta property=\"schema:accessMode\">auditory</meta>"), opf);
+        assertFalse(opf.contains("conformsTo") || opf.contains("certifiedBy"), opf);
+        assertTrue(TestSupport.text(out, "OEBPS/c1.xhtml").contains("href=\"rawi/overlay.css\""),
+                "the highlight's style is linked");
+        assertTrue(TestSupport.text(out, "OEBPS/rawi/overlay.css").contains(".rawi-active"));
+        String smil = TestSupport.text(out, "OEBPS/rawi/smil/c1.smil");
+        assertTrue(smil.contains("src=\"../../c1.xhtml#p0003s01w01\""), smil);
+        assertTrue(smil.contains("src=\"../audio/p0003.mp3\""), smil);
+        assertTrue(out.containsKey("OEBPS/rawi/audio/p0003.mp3"), out.keySet().toString());
+        io.rawi.OverlayChecker.check(epub);
     }
 
     private void refused(String name, Map<String, byte[]> book, String expected) throws Exception {
