@@ -65,11 +65,53 @@ public final class HtmlReader {
                     + (MAX_BYTES >> 20) + " MiB");
         }
         Charset cs = charset(bytes, charset);
+        SourceDocument strict = null;
+        BadInputException none = null;
+        try {
+            strict = parsed(location, bytes, cs, folder, url, fetcher, true);
+            if (textLength(strict) >= SHORT) {
+                return strict;
+            }
+        } catch (BadInputException e) {
+            if (!e.getMessage().endsWith(NO_ARTICLE)) {
+                throw e;
+            }
+            none = e;
+        }
+        // little or nothing was found: the article may sit in a container whose name reads as chrome; read the page
+        // again judging by prose and links alone, and keep whichever found more
+        try {
+            SourceDocument lenient = parsed(location, bytes, cs, folder, url, fetcher, false);
+            return strict == null || textLength(lenient) > textLength(strict) ? lenient : strict;
+        } catch (BadInputException e) {
+            if (strict != null) {
+                return strict;
+            }
+            throw none;
+        }
+    }
+
+    /** Below this many characters of article text, the page is read a second time (as readability.js does). */
+    private static final int SHORT = 500;
+    private static final String NO_ARTICLE = "no article text found in the page";
+
+    private static int textLength(SourceDocument d) {
+        int n = 0;
+        for (SourceText t : d.chapters()) {
+            for (SourceBlock b : t.blocks()) {
+                n += b.text().length();
+            }
+        }
+        return n;
+    }
+
+    private static SourceDocument parsed(String location, byte[] bytes, Charset cs, Optional<Path> folder,
+                                         Optional<URI> url, Fetcher fetcher, boolean strict) throws BadInputException {
         List<String> jsonLd = new ArrayList<>();
         int dropped = 0;
         Document doc;
-        // Streamed: page chrome, scripts and styles are dropped as soon as each is parsed, so that a large page never
-        // sits in memory whole; JSON-LD is kept aside for the metadata first.
+        // Streamed: page chrome (on the first try), scripts and styles are dropped as soon as each is parsed, so that
+        // a large page never sits in memory whole; JSON-LD is kept aside for the metadata first.
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
             parser.parse(new InputStreamReader(new ByteArrayInputStream(bytes), cs), url.map(URI::toString).orElse(""));
             for (Element e : (Iterable<Element>) parser::iterator) {
@@ -78,7 +120,7 @@ public final class HtmlReader {
                     e.remove();
                 } else if (e.tagName().equals("meta") || e.tagName().equals("title") || e.tagName().equals("base")) {
                     continue;
-                } else if (e.is(Readability.DANGEROUS_ELEMENTS) || Readability.unlikely(e) && inBody(e)) {
+                } else if (e.is(Readability.DANGEROUS_ELEMENTS) || strict && Readability.unlikely(e) && inBody(e)) {
                     dropped += e.is(Readability.DANGEROUS_ELEMENTS) && !e.tagName().equals("link") ? 1 : 0;
                     // the white space before it goes too, or thousands of blank siblings slow the parser down
                     if (e.previousSibling() instanceof TextNode t && t.isBlank()) {
@@ -94,7 +136,7 @@ public final class HtmlReader {
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new BadInputException(location + ": cannot be read as HTML (" + e.getMessage() + ")");
         }
-        return read(location, doc, jsonLd, dropped, folder, url, fetcher);
+        return read(location, doc, jsonLd, dropped, folder, url, fetcher, strict);
     }
 
     private static boolean inBody(Element e) {
@@ -104,6 +146,28 @@ public final class HtmlReader {
             }
         }
         return false;
+    }
+
+    /** Whether {@code bytes} hold non-ASCII text that is valid UTF-8. */
+    private static boolean utf8(byte[] bytes) {
+        boolean multibyte = false;
+        for (byte b : bytes) {
+            if (b < 0) {
+                multibyte = true;
+                break;
+            }
+        }
+        if (!multibyte) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** The charset: from the HTTP header, a byte order mark, or a {@code <meta>} near the start; else UTF-8. */
@@ -122,7 +186,10 @@ public final class HtmlReader {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)")
                     .matcher(head);
             if (m.find()) {
-                return Charset.forName(m.group(1));
+                Charset named = Charset.forName(m.group(1));
+                // pages saved as UTF-8 often keep the legacy declaration they were served with; multi-byte text
+                // that decodes as UTF-8 without a single error is UTF-8 whatever the page says
+                return !named.equals(StandardCharsets.UTF_8) && utf8(bytes) ? StandardCharsets.UTF_8 : named;
             }
         } catch (IllegalArgumentException unknown) {
             // an unknown charset name: fall back to UTF-8
@@ -133,6 +200,12 @@ public final class HtmlReader {
     /** @param dropped how many executable or embedded elements the parser has already dropped */
     static SourceDocument read(String location, Document doc, List<String> jsonLd, int dropped, Optional<Path> folder,
                                Optional<URI> url, Fetcher fetcher) throws BadInputException {
+        return read(location, doc, jsonLd, dropped, folder, url, fetcher, true);
+    }
+
+    private static SourceDocument read(String location, Document doc, List<String> jsonLd, int dropped,
+                                       Optional<Path> folder, Optional<URI> url, Fetcher fetcher, boolean strict)
+            throws BadInputException {
         List<String> notes = new ArrayList<>();
         Meta meta = Meta.of(doc, jsonLd, notes, location);
         Optional<URI> base = url;
@@ -151,14 +224,14 @@ public final class HtmlReader {
         Element html = doc.selectFirst("html");
         String dir = html == null ? "" : html.attr("dir").toLowerCase(Locale.ROOT);
         String bylineText = removeBylines(doc, meta);
-        List<Element> article = Readability.article(doc);
+        List<Element> article = Readability.article(doc, strict);
         HtmlReader reader = new HtmlReader(location, new ImageLoader(location, folder, base, fetcher, notes), notes);
         List<SourceBlock> blocks = new ArrayList<>();
         for (Element part : article) {
             reader.walk(part, blocks);
         }
         if (blocks.stream().noneMatch(b -> b.hasText() && !b.text().isBlank())) {
-            throw new BadInputException(location + ": no article text found in the page");
+            throw new BadInputException(location + ": " + NO_ARTICLE);
         }
         Optional<String> headline = reader.headline(blocks, meta.title);
         normaliseLevels(blocks);

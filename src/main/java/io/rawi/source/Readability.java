@@ -37,14 +37,17 @@ final class Readability {
             + "contact|foot|footer|footnote|gdpr|masthead|media-links|meta|outbrain|promo|related|scroll|share|shoutbox|"
             + "sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|cookie|nav|menu|"
             + "recommend|trending|byline|author|dateline");
-    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3");
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "h2", "h3");
     private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
             "dt", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
             "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tbody", "thead", "tr", "td", "th");
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    /** Whether chrome is recognised by its names (strict), or only by its links and emptiness (the second try). */
+    private final boolean strict;
 
-    private Readability() {
+    private Readability(boolean strict) {
+        this.strict = strict;
     }
 
     /**
@@ -77,12 +80,23 @@ final class Readability {
 
     /** The article's root elements, in document order: the best container, or it and its related siblings. */
     static List<Element> article(Document doc) {
-        return new Readability().find(doc);
+        return article(doc, true);
+    }
+
+    /**
+     * The article's root elements. {@code strict}: blocks whose names say they are chrome are dropped first, as the
+     * first try does; the second try, for pages where that left too little (an article inside a "sidebar" or
+     * "comments" container), keeps them and judges by prose and links alone.
+     */
+    static List<Element> article(Document doc, boolean strict) {
+        return new Readability(strict).find(doc);
     }
 
     private List<Element> find(Document doc) {
         Element body = doc.body();
-        removeUnlikely(body);
+        if (strict) {
+            removeUnlikely(body);
+        }
         for (Element e : new ArrayList<>(body.select("*"))) {
             if (!SCORED.contains(e.tagName()) && !(e.tagName().equals("div") && !hasBlockChild(e))) {
                 continue;
@@ -111,6 +125,29 @@ final class Readability {
         if (top == null) {
             return List.of(body);
         }
+        // an article whose sections each scored nearly as well as the best one (steps, chapters in their own
+        // containers): take the closest ancestor holding at least three of them, as readability.js does
+        List<Element> close = new ArrayList<>();
+        for (Map.Entry<Element, Double> c : scores.entrySet()) {
+            if (c.getKey() != top && c.getValue() >= best * 0.75) {
+                close.add(c.getKey());
+            }
+        }
+        if (close.size() >= 3) {
+            for (Element a = top.parent(); a != null && a != body; a = a.parent()) {
+                int inside = 0;
+                for (Element c : close) {
+                    if (isAncestor(a, c)) {
+                        inside++;
+                    }
+                }
+                if (inside >= 3) {
+                    top = a;
+                    best = Math.max(best, scores.getOrDefault(a, best));
+                    break;
+                }
+            }
+        }
         // an article split over several sibling containers: climb while the parent holds much more of the prose
         while (top.parent() != null && top.parent() != body && scores.getOrDefault(top.parent(), 0.0) > best * 0.75
                 && top.parent().children().size() > 1) {
@@ -129,6 +166,15 @@ final class Readability {
             cleanInside(part);
         }
         return parts;
+    }
+
+    private static boolean isAncestor(Element a, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isPartOf(Element sibling, double threshold) {
@@ -198,7 +244,7 @@ final class Readability {
             }
             String text = e.text();
             double density = linkDensity(e);
-            int weight = classWeight(e);
+            int weight = strict ? classWeight(e) : 0;
             boolean linkList = (tag.equals("ul") || tag.equals("ol")) && density > 0.5;
             boolean chrome = weight < 0 && (density > 0.2 || text.length() < 200 || !tag.equals("p"));
             boolean links = !tag.equals("p") && density > 0.5 && e.select("img").isEmpty();
