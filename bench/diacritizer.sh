@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 17's diacritizer: (re)build the shipped model from ../shared/data/tashkeel/train.txt, then score it.
-#   bench/diacritizer.sh train   learn src/main/resources/io/rawi/diacritize/ar.model from train.txt (about 25 s,
+#   bench/diacritizer.sh train   learn voices/diacritizer/ar.model from train.txt (about 25 s,
 #                                deterministic: the same text gives the same bytes), then score it
 #   bench/diacritizer.sh         score the shipped model only
 # Scores are DER and WER with and without case endings on test.txt (never trained on) and on the news set, beside
@@ -8,7 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${RAWI_TASHKEEL:-$root/../shared/data/tashkeel}
-model=$root/src/main/resources/io/rawi/diacritize/ar.model
+model=$root/voices/diacritizer/ar.model
 cd "$root"
 mvn -B -q -Dstyle.color=never -DskipTests compile
 if [[ ${1:-} == train ]]; then

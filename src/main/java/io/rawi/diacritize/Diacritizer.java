@@ -1,8 +1,8 @@
 package io.rawi.diacritize;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,9 +18,6 @@ import java.util.List;
  * }</pre>
  */
 public final class Diacritizer {
-    /** The shipped model's resource. */
-    static final String RESOURCE = "/io/rawi/diacritize/ar.model";
-
     /** Scores a letter's classes from its features. */
     interface Scorer {
         void score(long[] features, int n, float[] scores);
@@ -116,19 +113,29 @@ public final class Diacritizer {
         return best;
     }
 
+    /**
+     * Where the shipped model is: {@code diacritizer/ar.model} in the voices folder ({@code -Drawi.voices}, else
+     * {@code RAWI_VOICES}, else {@code voices/}), as the launcher sets it.
+     */
+    public static Path shippedModel() {
+        String property = System.getProperty("rawi.voices");
+        String env = System.getenv("RAWI_VOICES");
+        String folder = property != null && !property.isBlank() ? property : env != null && !env.isBlank() ? env
+                : "voices";
+        return Path.of(folder, "diacritizer", "ar.model");
+    }
+
     private static final class Shipped {
         static final Diacritizer INSTANCE = load();
 
         private static Diacritizer load() {
-            try (InputStream in = Diacritizer.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("rawi's Arabic diacritizer model " + RESOURCE
-                            + " is not in the build: make it with bench/train-diacritizer.sh");
-                }
-                Model model = Model.read(in);
+            Path file = shippedModel();
+            try {
+                Model model = Model.map(file);
                 return new Diacritizer(model::score);
             } catch (IOException e) {
-                throw new UncheckedIOException("rawi's Arabic diacritizer model " + RESOURCE + " is unreadable", e);
+                throw new UncheckedIOException("rawi's Arabic diacritizer model " + file + " cannot be read ("
+                        + e.getMessage() + "); make it with bench/diacritizer.sh train", e);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.rawi.diacritize;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +56,8 @@ public final class Evaluation {
     public static void main(String[] args) throws IOException {
         Diacritizer d;
         if (args.length > 1) {
-            try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-                Model model = Model.read(in);
-                d = new Diacritizer(model::score);
-            }
+            Model model = Model.map(Path.of(args[1]));
+            d = new Diacritizer(model::score);
         } else {
             d = Diacritizer.arabic();
         }

@@ -8,6 +8,11 @@ final class LongIntMap {
     private int[] values = new int[1 << 16];
     private int size;
 
+    /** A key this map can hold: 0 marks an empty slot, so 0 is stored as 1. */
+    static long nonZero(long key) {
+        return key == 0 ? 1 : key;
+    }
+
     int get(long key) {
         int mask = keys.length - 1;
         for (int s = slot(key, mask); keys[s] != 0; s = (s + 1) & mask) {

@@ -16,7 +16,7 @@ import java.util.Random;
  * shuffle per pass), so the same text gives the same model, byte for byte.
  *
  * <pre>{@code
- * java -cp target/classes io.rawi.diacritize.Trainer train.txt src/main/resources/io/rawi/diacritize/ar.model
+ * java -cp target/classes io.rawi.diacritize.Trainer train.txt voices/diacritizer/ar.model
  * }</pre>
  */
 public final class Trainer {
@@ -73,7 +73,7 @@ public final class Trainer {
                 for (int i = 0; i < e.gold.length; i++) {
                     int n = Features.of(e.previous, e.word, e.next, i, e.gold, features);
                     for (int f = 0; f < n; f++) {
-                        counts.add(Model.nonZero(features[f]), 1);
+                        counts.add(LongIntMap.nonZero(features[f]), 1);
                     }
                 }
             }
@@ -128,7 +128,7 @@ public final class Trainer {
         public void score(long[] features, int n, float[] scores) {
             Arrays.fill(scores, 0);
             for (int f = 0; f < n; f++) {
-                int id = ids.get(Model.nonZero(features[f])) - 1;
+                int id = ids.get(LongIntMap.nonZero(features[f])) - 1;
                 if (id >= 0) {
                     int base = id * Marks.CLASSES;
                     for (int c = 0; c < Marks.CLASSES; c++) {
@@ -140,7 +140,7 @@ public final class Trainer {
 
         void update(long[] features, int n, int gold, int guess) {
             for (int f = 0; f < n; f++) {
-                int id = ids.get(Model.nonZero(features[f])) - 1;
+                int id = ids.get(LongIntMap.nonZero(features[f])) - 1;
                 if (id >= 0) {
                     int base = id * Marks.CLASSES;
                     w[base + gold] += 1;

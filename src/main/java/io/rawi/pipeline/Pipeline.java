@@ -229,6 +229,10 @@ public final class Pipeline {
         thread.setDaemon(true);
         EARLY.set(early);
         thread.start();
+        // the Arabic diacritizer's model takes a few hundred milliseconds to read: beside the start, not after it
+        Thread vowels = new Thread(io.rawi.diacritize.Diacritizer::arabic, "rawi-diacritizer");
+        vowels.setDaemon(true);
+        vowels.start();
     }
 
     /** Whether {@code RAWI_TIMING} asks for the profile of each conversion. */

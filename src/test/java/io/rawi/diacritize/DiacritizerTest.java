@@ -3,7 +3,6 @@ package io.rawi.diacritize;
 import io.rawi.TestSupport;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +95,7 @@ class DiacritizerTest {
         Model b = Trainer.train(lines, 3);
         byte[] bytesA = bytes(a);
         assertArrayEquals(bytesA, bytes(b));
-        Model read = Model.read(new ByteArrayInputStream(bytesA));
+        Model read = Model.of(bytesA);
         assertArrayEquals(bytesA, bytes(read));
         Diacritizer d = new Diacritizer(read::score);
         String line = lines.get(0);
