@@ -14,7 +14,6 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +25,7 @@ import java.util.Set;
 /**
  * The package document of an EPUB 3 book that came in, patched rather than rewritten: every element of its metadata,
  * manifest and spine stays as it was, and only these change: {@code dcterms:modified}; the manifest items of the
- * annotated documents (their {@code media-overlay}, and {@code scripted} when no script is left); rawi's files
+ * annotated documents (their {@code media-overlay}); rawi's files
  * (audio, overlays, the highlight's style) are added; and, for the narration, the {@code media:} properties and the
  * accessibility metadata that narration makes true (auditory access, synchronised audio). The publisher's own
  * accessibility metadata is kept and no conformance is claimed for their content.
@@ -86,11 +85,6 @@ final class OpfPatch {
                     }
                     manifest.appendChild(item);
                     items.put(item.getAttribute("id"), item);
-                } else if (r.mediaType().equals("application/xhtml+xml") && !scripted(r)) {
-                    List<String> properties = new ArrayList<>(List.of(item.getAttribute("properties").trim().split("\\s+")));
-                    if (properties.remove("scripted")) {
-                        setOrRemove(item, "properties", String.join(" ", properties).trim());
-                    }
                 }
                 if (overlay != null) {
                     item.setAttribute("media-overlay", overlay);
@@ -118,17 +112,6 @@ final class OpfPatch {
         } catch (Exception e) {
             throw new IllegalStateException("cannot patch the package document " + original.opfPath() + ": " + e, e);
         }
-    }
-
-    private static boolean scripted(Resource r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            r.content().writeTo(out);
-        } catch (java.io.IOException e) {
-            return true;
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        return text.contains("<script");
     }
 
     /** Removes the book's own overlays: their manifest items, the documents' references and the media: metadata. */
@@ -182,14 +165,6 @@ final class OpfPatch {
             }
         }
         return out;
-    }
-
-    private static void setOrRemove(Element e, String attribute, String value) {
-        if (value.isEmpty()) {
-            e.removeAttribute(attribute);
-        } else {
-            e.setAttribute(attribute, value);
-        }
     }
 
     /** {@code local} with the prefix the OPF namespace has on {@code parent}, if it has one. */

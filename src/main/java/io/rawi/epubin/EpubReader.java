@@ -254,7 +254,9 @@ public final class EpubReader {
             if (html == null) {
                 throw new BadInputException(location + ": " + r.getHref() + " is not an XHTML document (no <html>)");
             }
-            int removed = sanitize(doc, original.isPresent());
+            // an EPUB 3 book is kept as published, scripts included (reading systems sandbox them); a rebuilt one
+            // loses what could run
+            int removed = original.isPresent() ? 0 : sanitize(doc);
             if (removed > 0) {
                 notes.add(location + ": " + r.getHref() + ": " + removed + " script or other executable element(s) dropped");
             }
@@ -403,18 +405,10 @@ public final class EpubReader {
 
     /** Removes scripts, forms, frames, event handlers and javascript: URLs; returns how many elements went. */
     static int sanitize(Document doc) {
-        return sanitize(doc, false);
-    }
-
-    /**
-     * As {@link #sanitize(Document)}; {@code keepBase}: a {@code <base>} is kept (a book patched in place keeps its
-     * links as they resolve; a rebuilt one moves its documents, so a base would send them elsewhere).
-     */
-    static int sanitize(Document doc, boolean keepBase) {
         int removed = 0;
         for (Element e : new ArrayList<>(doc.select("*"))) {
             String local = e.tagName().contains(":") ? e.tagName().substring(e.tagName().indexOf(':') + 1) : e.tagName();
-            if (DROPPED.contains(local.toLowerCase(Locale.ROOT)) && !(keepBase && local.equalsIgnoreCase("base"))) {
+            if (DROPPED.contains(local.toLowerCase(Locale.ROOT))) {
                 if (e.parent() != null) {
                     e.remove();
                     removed++;

@@ -113,13 +113,18 @@ public final class SpeechService implements AutoCloseable {
     private static Optional<VoiceDefinition> automatic(Language language) {
         String tag = language.tag().toLowerCase(java.util.Locale.ROOT);
         String primary = language.primary().toLowerCase(java.util.Locale.ROOT);
+        if (primary.equals("zh")) {
+            // eSpeak NG names Chinese by its spoken language: Mandarin, or Cantonese for Hong Kong and Macau
+            primary = tag.contains("hk") || tag.contains("mo") || tag.contains("yue") ? "yue" : "cmn";
+            tag = primary;
+        }
         String name = EspeakProvider.languages().contains(tag) ? tag
                 : EspeakProvider.languages().contains(primary) ? primary : null;
         if (name == null) {
             return Optional.empty();
         }
-        return Optional.of(new VoiceDefinition(primary + "-espeak-auto", "eSpeak NG " + name + " (automatic)",
-                List.of(primary), EspeakProvider.ID, name, 100, 100, 100, Optional.empty(), false, List.of(), 30, 1,
+        return Optional.of(new VoiceDefinition(language.primary() + "-espeak-auto", "eSpeak NG " + name + " (automatic)",
+                List.of(language.primary()), EspeakProvider.ID, name, 100, 100, 100, Optional.empty(), false, List.of(), 30, 1,
                 java.nio.file.Path.of("(eSpeak NG's own " + name + " voice)")));
     }
 

@@ -304,8 +304,8 @@ class CorpusIT {
                 "childrens-literature")) {
             inputs.add(CORPUS.resolve("epub").resolve(book + ".epub"));
         }
-        for (String page : List.of("001", "002", "aclu", "ars-1", "blogger", "clean-links", "daringfireball-1",
-                "lemonde-1", "rtl-1", "wikipedia")) {
+        for (String page : List.of("001", "002", "aclu", "basic-tags-cleaning", "clean-links", "liberation-1",
+                "la-nacion", "hukumusume", "rtl-1", "title-en-dash")) {
             inputs.add(CORPUS.resolve("web").resolve(page).resolve("source.html"));
         }
         for (Path input : inputs) {
