@@ -37,6 +37,11 @@ public final class AudioProcessor {
      * eSpeak NG's 22,050 Hz.
      */
     public static Processed process(Utterance u, int maxRate) {
+        return process(u, maxRate, LEAD_OUT_MS);
+    }
+
+    /** As {@link #process(Utterance, int)}, with {@code leadOutMs} of silence after the speech. */
+    public static Processed process(Utterance u, int maxRate, int leadOutMs) {
         short[] in = u.pcm();
         int engineRate = u.sampleRate();
         int rate = maxRate > 0 ? Math.min(maxRate, engineRate) : engineRate;
@@ -52,7 +57,7 @@ public final class AudioProcessor {
         int from = Math.max(0, first - margin);
         int to = Math.min(in.length, last + margin);
         int leadIn = rate * LEAD_IN_MS / 1000;
-        int leadOut = rate * LEAD_OUT_MS / 1000;
+        int leadOut = rate * leadOutMs / 1000;
         double gain = gain(in, from, to, engineRate);
         int speech = Resampler.length(Math.max(0, to - from), engineRate, rate);
         short[] out = new short[leadIn + speech + leadOut];

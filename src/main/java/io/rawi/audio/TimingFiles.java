@@ -27,7 +27,6 @@ public final class TimingFiles {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("title", title);
         root.put("leadInMs", AudioProcessor.LEAD_IN_MS);
-        root.put("leadOutMs", AudioProcessor.LEAD_OUT_MS);
         root.put("durationMs", blocks.stream().mapToLong(NarratedBlock::durationMs).sum());
         root.put("paragraphs", new java.util.AbstractList<Object>() { // each made as it is written
             @Override
@@ -55,8 +54,9 @@ public final class TimingFiles {
                         "endMs", s.endMs(), "wordsEstimated", s.words().get(0).estimated(), "words", words));
             }
         }
+        long speechEnd = b.sentences().isEmpty() ? 0 : b.sentences().get(b.sentences().size() - 1).endMs();
         return new Json.Fields("id", b.id(), "text", textOf.apply(b.id()), "file", b.file(), "voice", b.voice(),
-                "durationMs", b.durationMs(), "sentences", sentences);
+                "durationMs", b.durationMs(), "leadOutMs", b.durationMs() - speechEnd, "sentences", sentences);
     }
 
     private static Json.Fields clip(Clip c, Function<String, String> textOf) {

@@ -98,12 +98,12 @@ final class AudioCache {
     }
 
     /** The key of a block: a SHA-256 over everything that changes its files. */
-    static String key(String blockId, SpeechRequest request, VoiceDefinition voice, String engine, String encoders,
-                      Tags tags) {
+    static String key(String blockId, SpeechRequest request, VoiceDefinition voice, int leadOutMs, String engine,
+                      String encoders, Tags tags) {
         StringBuilder sb = KEY_TEXT.get();
         sb.setLength(0);
         sb.append(VERSION).append('\n');
-        sb.append(AudioProcessor.LEAD_IN_MS).append(' ').append(AudioProcessor.LEAD_OUT_MS).append(' ')
+        sb.append(AudioProcessor.LEAD_IN_MS).append(' ').append(leadOutMs).append(' ')
                 .append(AudioProcessor.TARGET_RMS_DBFS).append(' ').append(AudioProcessor.PEAK_DBFS).append('\n');
         sb.append(blockId).append('\n').append(request.language().tag()).append('\n');
         for (SpokenSentence s : request.sentences()) {

@@ -116,7 +116,8 @@ final class Narrator {
                         Tags tags = new Tags(title(p), book.metadata().title(), book.metadata().authors().isEmpty()
                                 ? v.name() : String.join(", ", book.metadata().authors()),
                                 i + 1, blocks.size(), p.language().tag());
-                        planned[i] = plan(p, v, tags, readCache);
+                        planned[i] = plan(p, v, tags, readCache,
+                                leadOut(p, i + 1 < blocks.size() ? blocks.get(i + 1) : null, v.pauses()));
                     }
                     return null;
                 }));
@@ -215,10 +216,32 @@ final class Narrator {
      * the cache has an entry for it (when it is read).
      */
     private record Plan(VoiceDefinition voice, Tags tags, SpeechEngine engine, SpeechRequest request, String key,
-                        boolean cached) {
+                        boolean cached, int leadOutMs) {
     }
 
-    private Plan plan(Paragraph written, VoiceDefinition voice, Tags tags, boolean readCache) throws RawiException {
+    /**
+     * The silence after block {@code p}, so that the pause before {@code next} (this lead-out and its lead-in) is the
+     * voice's pause for the break between them: chapter (a chapter heading follows, or the title page ends), heading
+     * (after a heading, or before a section's), or paragraph.
+     */
+    static int leadOut(Paragraph p, Paragraph next, VoiceDefinition.Pauses pauses) {
+        boolean titlePage = p.kind() == Paragraph.Kind.TITLE || p.kind() == Paragraph.Kind.AUTHOR;
+        int pause;
+        if (next == null) {
+            pause = pauses.paragraphMs();
+        } else if (next.id().startsWith("h") && next.kind() == Paragraph.Kind.HEADING
+                || titlePage && next.kind() != Paragraph.Kind.TITLE && next.kind() != Paragraph.Kind.AUTHOR) {
+            pause = pauses.chapterMs();
+        } else if (p.kind() == Paragraph.Kind.HEADING || next.kind() == Paragraph.Kind.HEADING) {
+            pause = pauses.headingMs();
+        } else {
+            pause = pauses.paragraphMs();
+        }
+        return Math.max(50, pause - AudioProcessor.LEAD_IN_MS);
+    }
+
+    private Plan plan(Paragraph written, VoiceDefinition voice, Tags tags, boolean readCache, int leadOutMs)
+            throws RawiException {
         io.rawi.source.Language as = spokenAs.get(written.language().tag());
         Paragraph p = as == null ? written
                 : new Paragraph(written.id(), written.kind(), written.text(), as, written.sentences());
@@ -226,11 +249,11 @@ final class Narrator {
         SpeechRequest request = SpeechText.request(p, voice, diacritize);
         String key = null;
         if (cache != null) {
-            key = AudioCache.key(p.id(), request, voice, engine.version(),
+            key = AudioCache.key(p.id(), request, voice, leadOutMs, engine.version(),
                     encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
                             + " @" + sampleRate + " Hz", tags);
         }
-        return new Plan(voice, tags, engine, request, key, readCache && cache.has(key));
+        return new Plan(voice, tags, engine, request, key, readCache && cache.has(key), leadOutMs);
     }
 
     /**
@@ -267,7 +290,7 @@ final class Narrator {
             mine.countDown();
         }
         long t1 = CPU.cpu();
-        Processed audio = AudioProcessor.process(u, sampleRate);
+        Processed audio = AudioProcessor.process(u, sampleRate, plan.leadOutMs());
         long t2 = CPU.add(1, t1);
         encoder.encode(audio, plan.tags(), inFolder);
         if (epubEncoder != null) {

@@ -20,19 +20,40 @@ import java.util.Optional;
  * @param command       for the {@code command} backend: the program and its arguments, with placeholders
  * @param timeoutBase   seconds any synthesis call may take, plus {@code timeoutPerWord} for each word
  * @param source        the file it was read from
+ * @param pauses        the silence between blocks, by the break that follows
  */
 public record VoiceDefinition(String id, String name, List<String> languages, String backend, String engineVoice,
                               int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
-                              List<String> command, double timeoutBase, double timeoutPerWord, Path source) {
+                              List<String> command, double timeoutBase, double timeoutPerWord, Path source,
+                              Pauses pauses) {
     public VoiceDefinition {
         languages = List.copyOf(languages);
         command = List.copyOf(command);
     }
 
+    /** A voice with the default pauses. */
+    public VoiceDefinition(String id, String name, List<String> languages, String backend, String engineVoice,
+                           int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
+                           List<String> command, double timeoutBase, double timeoutPerWord, Path source) {
+        this(id, name, languages, backend, engineVoice, rate, pitch, volume, lexicon, isDefault, command, timeoutBase,
+                timeoutPerWord, source, Pauses.DEFAULT);
+    }
+
+    /**
+     * How long the silence is between one block and the next, in milliseconds, by the break between them: so that
+     * structure can be heard, each is longer than the one before (and all longer than the engine's own pause between
+     * sentences, 0.3 to 0.45 s with eSpeak NG). The defaults follow common audiobook practice: about 1 s between
+     * paragraphs, 1.5 s after a heading (and before a section's), 2 s between chapters and after the title page.
+     * Voice files set them with {@code pause.paragraph}, {@code pause.heading}, {@code pause.chapter}.
+     */
+    public record Pauses(int paragraphMs, int headingMs, int chapterMs) {
+        public static final Pauses DEFAULT = new Pauses(1000, 1500, 2000);
+    }
+
     /** This voice without its lexicon. */
     public VoiceDefinition withoutLexicon() {
         return new VoiceDefinition(id, name, languages, backend, engineVoice, rate, pitch, volume, Optional.empty(),
-                isDefault, command, timeoutBase, timeoutPerWord, source);
+                isDefault, command, timeoutBase, timeoutPerWord, source, pauses);
     }
 
     /** Whether this voice speaks the language with the given primary subtag. */

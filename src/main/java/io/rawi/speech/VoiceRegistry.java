@@ -113,7 +113,20 @@ public final class VoiceRegistry {
                 p.getProperty("voice", languages.isEmpty() ? id : languages.get(0)),
                 percent(p, "rate", file), percent(p, "pitch", file), percent(p, "volume", file), lexicon,
                 Boolean.parseBoolean(p.getProperty("default", "false").strip()), command,
-                number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file), file);
+                number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file), file, pauses(p, file));
+    }
+
+    /** {@code pause.paragraph}, {@code pause.heading}, {@code pause.chapter} in ms, each at least the one before. */
+    private static VoiceDefinition.Pauses pauses(Properties p, Path file) throws BadInputException {
+        VoiceDefinition.Pauses d = VoiceDefinition.Pauses.DEFAULT;
+        int paragraph = (int) number(p, "pause.paragraph", d.paragraphMs(), file);
+        int heading = (int) number(p, "pause.heading", d.headingMs(), file);
+        int chapter = (int) number(p, "pause.chapter", d.chapterMs(), file);
+        if (paragraph < 300 || heading < paragraph || chapter < heading || chapter > 10_000) {
+            throw new BadInputException(file + ": pauses must grow from paragraph (at least 300 ms) to heading to "
+                    + "chapter (at most 10,000 ms): " + paragraph + ", " + heading + ", " + chapter);
+        }
+        return new VoiceDefinition.Pauses(paragraph, heading, chapter);
     }
 
     private static String required(Properties p, String key, Path file) throws BadInputException {

@@ -30,7 +30,7 @@ class CacheKeyTest {
         }
         SpeechRequest request = new SpeechRequest("p0001", Language.of("ar"),
                 List.of(new SpokenSentence("p0001s01", spoken)), Duration.ofSeconds(30));
-        return AudioCache.key("p0001", request, VOICE, "libespeak-ng 1.51", "LAME 3.100 48k q7 @16000 Hz", TAGS);
+        return AudioCache.key("p0001", request, VOICE, io.rawi.audio.AudioProcessor.LEAD_OUT_MS, "libespeak-ng 1.51", "LAME 3.100 48k q7 @16000 Hz", TAGS);
     }
 
     /**
