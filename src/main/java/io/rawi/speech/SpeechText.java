@@ -14,7 +14,8 @@ import java.util.Optional;
  * What is spoken for what is shown. Quote marks, brackets and decoration are not voiced; a word the lexicon knows is
  * replaced by its alias (also behind a one-letter Arabic proclitic: وبيراموف); other Arabic words get the short vowels
  * the text lacks from the {@link Diacritizer}, since eSpeak NG reads only vowelled Arabic correctly. Digits stay
- * digits: engines read them as numbers in the voice's language.
+ * digits, which engines read as numbers in the voice's language, except for a voice that skips them
+ * ({@code numbers.spell=true}): rawi writes them out in words ({@link NumberWords}).
  */
 public final class SpeechText {
     private static final String SILENT = "«»“”„‟\"'‘’‚‹›()[]{}<>*_~|#•·–—-";
@@ -55,6 +56,9 @@ public final class SpeechText {
                 }
                 if (arabic) {
                     spoken = forEngine(spoken);
+                }
+                if (voice.spellNumbers()) {
+                    spoken = NumberWords.spell(spoken, p.language().tag());
                 }
                 if (!spoken.isEmpty()) {
                     words.add(new SpokenWord(w.id(), spoken));

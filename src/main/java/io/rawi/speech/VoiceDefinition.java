@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param timeoutBase   seconds any synthesis call may take, plus {@code timeoutPerWord} for each word
  * @param source        the file it was read from
  * @param pauses        the silence between blocks, by the break that follows
+ * @param spellNumbers  whether rawi writes numbers out in words for this voice, whose engine skips digits
+ *                      (eSpeak NG's Hebrew), from CLDR's spell-out rules
  */
 public record VoiceDefinition(String id, String name, List<String> languages, String backend, String engineVoice,
                               int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
                               List<String> command, double timeoutBase, double timeoutPerWord, Path source,
-                              Pauses pauses) {
+                              Pauses pauses, boolean spellNumbers) {
     public VoiceDefinition {
         languages = List.copyOf(languages);
         command = List.copyOf(command);
@@ -36,7 +38,7 @@ public record VoiceDefinition(String id, String name, List<String> languages, St
                            int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
                            List<String> command, double timeoutBase, double timeoutPerWord, Path source) {
         this(id, name, languages, backend, engineVoice, rate, pitch, volume, lexicon, isDefault, command, timeoutBase,
-                timeoutPerWord, source, Pauses.DEFAULT);
+                timeoutPerWord, source, Pauses.DEFAULT, false);
     }
 
     /**
@@ -53,7 +55,7 @@ public record VoiceDefinition(String id, String name, List<String> languages, St
     /** This voice without its lexicon. */
     public VoiceDefinition withoutLexicon() {
         return new VoiceDefinition(id, name, languages, backend, engineVoice, rate, pitch, volume, Optional.empty(),
-                isDefault, command, timeoutBase, timeoutPerWord, source, pauses);
+                isDefault, command, timeoutBase, timeoutPerWord, source, pauses, spellNumbers);
     }
 
     /** Whether this voice speaks the language with the given primary subtag. */

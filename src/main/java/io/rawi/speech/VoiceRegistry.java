@@ -113,7 +113,8 @@ public final class VoiceRegistry {
                 p.getProperty("voice", languages.isEmpty() ? id : languages.get(0)),
                 percent(p, "rate", file), percent(p, "pitch", file), percent(p, "volume", file), lexicon,
                 Boolean.parseBoolean(p.getProperty("default", "false").strip()), command,
-                number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file), file, pauses(p, file));
+                number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file), file, pauses(p, file),
+                Boolean.parseBoolean(p.getProperty("numbers.spell", "false").strip()));
     }
 
     /** {@code pause.paragraph}, {@code pause.heading}, {@code pause.chapter} in ms, each at least the one before. */
