@@ -46,7 +46,7 @@ public final class EpubFixtures {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] png() throws IOException {
+    public static byte[] png() throws IOException {
         return Files.readAllBytes(Path.of("src/test/resources/inputs/img/library.png"));
     }
 

@@ -60,7 +60,7 @@ public final class Cli {
             jc.parse(args);
         } catch (ParameterException e) {
             String command = jc.getParsedCommand();
-            err.println("rawi: " + e.getMessage() + " (see 'rawi " + (command == null ? "" : command + " ") + "--help')");
+            err.println("rawi: " + io.rawi.internal.IoMessages.name(e.getMessage()) + " (see 'rawi " + (command == null ? "" : command + " ") + "--help')");
             return 2;
         }
         if (main.version) {
@@ -81,11 +81,12 @@ public final class Cli {
         try {
             return chosen.run(out, err);
         } catch (RawiException e) {
-            err.println("rawi " + command + ": " + e.getMessage());
+            // a file name may hold a newline or ESC: escaped, it cannot forge lines or send terminal codes
+            err.println("rawi " + command + ": " + io.rawi.internal.IoMessages.name(e.getMessage()));
             debug(e);
             return e.exitCode();
         } catch (RuntimeException e) {
-            err.println("rawi " + command + ": internal error: " + e
+            err.println("rawi " + command + ": internal error: " + io.rawi.internal.IoMessages.name(String.valueOf(e))
                     + " (please report it, with the input; RAWI_DEBUG=1 shows the stack trace)");
             debug(e);
             return 1;

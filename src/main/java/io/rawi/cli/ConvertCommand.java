@@ -101,7 +101,7 @@ final class ConvertCommand extends Command {
 
     @Parameter(names = "--sync", converter = Converters.GranularityConverter.class,
             description = "Read-aloud highlighting: paragraph, sentence or word")
-    Granularity sync = Granularity.SENTENCE;
+    Granularity sync;
 
     @Parameter(names = "--voice", description = "Voice id from voices/ (see 'rawi voices')")
     String voice;
@@ -219,6 +219,9 @@ final class ConvertCommand extends Command {
         if (sampleRate != 0 && (sampleRate < 8000 || sampleRate > 48000)) {
             throw new BadInputException("--sample-rate " + sampleRate + ": give 8000 to 48000 Hz, or 0 for the engine's own");
         }
+        conflict(cache != null && noCache, "--cache", "--no-cache");
+        conflict(cover != null && noCover, "--cover", "--no-cover");
+        conflict(noAudio && sync != null, "--no-audio", "--sync (a text-only book has no overlays to synchronise)");
         if (noDiacritize && vowelledText) {
             throw new BadInputException("--vowelled-text shows the vowels that --no-diacritize turns off: give one");
         }
@@ -229,11 +232,19 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(title).map(String::strip).filter(s -> !s.isEmpty()), authors,
                 Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(ConvertCommand::urn),
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
-                Optional.ofNullable(published), digits, !noCover, validate, !noAudio, sync,
+                Optional.ofNullable(published), digits, !noCover, validate, !noAudio,
+                sync == null ? Granularity.SENTENCE : sync,
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
                 Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
                 noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
                 cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText, renarrate);
+    }
+
+    /** Refuses two options that contradict each other, naming both. */
+    private static void conflict(boolean both, String one, String other) throws BadInputException {
+        if (both) {
+            throw new BadInputException(one + " and " + other + " contradict each other: give one");
+        }
     }
 
     private static String urn(String id) {

@@ -22,7 +22,13 @@ final class Converters {
         @Override
         public Language convert(String value) {
             try {
-                return Language.of(value);
+                Language language = Language.of(value);
+                String primary = language.primary();
+                if (new com.ibm.icu.util.ULocale(primary).getDisplayLanguage(com.ibm.icu.util.ULocale.ENGLISH)
+                        .equalsIgnoreCase(primary)) {
+                    throw new IllegalArgumentException("'" + value + "' names no known language (e.g. ar, en, fa-IR)");
+                }
+                return language;
             } catch (IllegalArgumentException e) {
                 throw new ParameterException("--lang: " + e.getMessage());
             }

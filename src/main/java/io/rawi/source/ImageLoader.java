@@ -107,6 +107,18 @@ final class ImageLoader {
                 notes.add(location + ": image " + shortName(s) + " left out: no such file " + file);
                 return null;
             }
+            // a saved page may embed only images from its own folder tree, links resolved: an absolute path, ../ or
+            // a symbolic link leading out could pull any private file on the disk into a book that gets shared
+            try {
+                Path root = folder.get().toRealPath();
+                if (path.startsWith("/") || !file.toRealPath().startsWith(root)) {
+                    notes.add(location + ": image " + shortName(s) + " left out: it is outside the page's folder");
+                    return null;
+                }
+            } catch (IOException e) {
+                notes.add(location + ": image " + shortName(s) + " left out: cannot be read");
+                return null;
+            }
             try {
                 if (Files.size(file) > MAX_IMAGE_BYTES) {
                     notes.add(location + ": image " + file + " left out: larger than " + (MAX_IMAGE_BYTES >> 20) + " MiB");

@@ -77,11 +77,13 @@ public final class Inputs {
             if (bytes.length > HtmlReader.MAX_BYTES) {
                 throw new BadInputException("standard input: more than " + (HtmlReader.MAX_BYTES >> 20) + " MiB");
             }
+            sniff("standard input", bytes);
             return new Raw("standard input", bytes, decide(format, Format.AUTO, bytes), Optional.empty(),
                     Optional.empty(), Optional.empty());
         }
         if (Fetcher.isUrl(location)) {
             Fetcher.Response r = fetcher.fetch(location, HtmlReader.MAX_BYTES);
+            sniff(location, r.body());
             Format byType = r.contentType().map(Inputs::byContentType).orElse(Format.AUTO);
             if (byType == Format.AUTO) {
                 byType = byName(r.uri().getPath() == null ? "" : r.uri().getPath());
@@ -98,6 +100,7 @@ public final class Inputs {
                     Optional.empty(), Optional.of(path));
         }
         byte[] bytes = TextReader.readBytes(path, HtmlReader.MAX_BYTES);
+        sniff(location, bytes);
         return new Raw(location, bytes, decide(format, byName, bytes), Optional.empty(), Optional.ofNullable(folder),
                 Optional.empty());
     }
@@ -121,6 +124,58 @@ public final class Inputs {
             }
         }
         return TextReader.decode(raw.location(), raw.bytes());
+    }
+
+    /**
+     * Refuses what is not text before any parser sees it (a parser given megabytes of binary builds a huge text and
+     * runs out of memory): compressed data, documents and images by their first bytes, and anything with NUL or other
+     * control bytes in its first 64 KiB (UTF-16 with a byte order mark excepted). An EPUB (a zip) passes.
+     */
+    static void sniff(String location, byte[] bytes) throws BadInputException {
+        String name = IoMessages.name(location);
+        if (starts(bytes, 0x1f, 0x8b)) {
+            throw new BadInputException(name + ": gzip-compressed data, not a page (a server sent it without saying "
+                    + "so); decompress it first (gunzip)");
+        }
+        if (starts(bytes, 'B', 'Z', 'h') || starts(bytes, 0xfd, '7', 'z', 'X', 'Z') || starts(bytes, 0x28, 0xb5, 0x2f, 0xfd)) {
+            throw new BadInputException(name + ": compressed data (bzip2, xz or zstd), not a page; decompress it first");
+        }
+        if (starts(bytes, '%', 'P', 'D', 'F')) {
+            throw new BadInputException(name + ": a PDF; rawi reads text, Markdown, HTML and EPUB");
+        }
+        if (starts(bytes, 0x89, 'P', 'N', 'G') || starts(bytes, 0xff, 0xd8, 0xff) || starts(bytes, 'G', 'I', 'F', '8')) {
+            throw new BadInputException(name + ": an image, not a text; rawi reads text, Markdown, HTML and EPUB");
+        }
+        if (starts(bytes, 'P', 'K', 3, 4) || starts(bytes, 0xfe, 0xff) || starts(bytes, 0xff, 0xfe)) {
+            return;
+        }
+        int n = Math.min(bytes.length, 1 << 16);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0) {
+                throw new BadInputException(name + ": binary data (NUL bytes), not a text or a page");
+            }
+            if (b < 0x09 || b > 0x0d && b < 0x20 && b != 0x1b || b == 0x7f) {
+                control++;
+            }
+        }
+        if (control > 8 && control * 100 > n) {
+            throw new BadInputException(name + ": binary data (" + control + " control bytes in the first " + n
+                    + "), not a text or a page");
+        }
+    }
+
+    private static boolean starts(byte[] bytes, int... magic) {
+        if (bytes.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((bytes[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Format byContentType(String type) {

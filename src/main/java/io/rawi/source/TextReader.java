@@ -69,8 +69,13 @@ public final class TextReader {
     /** The bytes of an input file of at most {@code limit} bytes. */
     public static byte[] readBytes(Path path, long limit) throws RawiException {
         checkFile(path, limit);
-        try {
-            return Files.readAllBytes(path);
+        // read up to the limit, whatever the file claims: a device or a pipe (/dev/zero) has no size and no end
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new BadInputException(path + ": larger than " + (limit >> 20) + " MiB; split the article");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new BadInputException(path + ": no such file");
         } catch (AccessDeniedException e) {

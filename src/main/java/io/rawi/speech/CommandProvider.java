@@ -87,7 +87,8 @@ public final class CommandProvider implements SpeechProvider {
             }
             short[] pcm = Pcm.concat(parts);
             if (pcm.length == 0 || Pcm.silent(pcm)) {
-                throw new SpeechException(what + ": " + voice.command().get(0) + " produced no audible speech");
+                throw new SpeechException(what + ": " + voice.command().get(0) + " produced no audible speech for "
+                        + request.preview());
             }
             return new Utterance(pcm, rate, sentences);
         }

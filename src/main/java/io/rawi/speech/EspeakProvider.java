@@ -242,7 +242,7 @@ public final class EspeakProvider implements SpeechProvider {
             String what = request.paragraphId() + " (espeak, voice " + voice.id() + ")";
             Utterance u = library ? inProcess(request, what) : viaProgram(request, what);
             if (u.pcm().length == 0 || Pcm.silent(u.pcm())) {
-                throw new SpeechException(what + ": eSpeak NG returned no audible speech");
+                throw new SpeechException(what + ": eSpeak NG returned no audible speech for " + request.preview());
             }
             return u;
         }

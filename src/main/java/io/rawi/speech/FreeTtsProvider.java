@@ -104,7 +104,8 @@ public final class FreeTtsProvider implements SpeechProvider {
             }
             short[] pcm = Pcm.concat(parts);
             if (Pcm.silent(pcm)) {
-                throw new SpeechException(what + ": FreeTTS returned no audible speech");
+                throw new SpeechException(what + ": FreeTTS returned no audible speech for " + request.preview()
+                        + " (is the text in " + request.language().tag() + "? --lang sets the language)");
             }
             return new Utterance(pcm, capture.rate(), sentences);
         }

@@ -15,4 +15,19 @@ public record SpeechRequest(String paragraphId, Language language, List<SpokenSe
     public SpeechRequest {
         sentences = List.copyOf(sentences);
     }
+
+    /** The words to speak, the first ten of them, for messages: «…». */
+    public String preview() {
+        StringBuilder sb = new StringBuilder("«");
+        int n = 0;
+        for (SpokenSentence s : sentences) {
+            for (SpokenWord w : s.words()) {
+                if (n++ == 10) {
+                    return sb.append(" …»").toString();
+                }
+                sb.append(n > 1 ? " " : "").append(w.text());
+            }
+        }
+        return sb.append('»').toString();
+    }
 }

@@ -56,7 +56,7 @@ class CliTest {
         assertOneLine(cli("convert", dir.toString(), "-o", o), 2, dir.toString(), "is a directory");
         assertOneLine(cli("convert", empty.toString(), "-o", o), 2, "empty.txt", "empty");
         assertOneLine(cli("convert", blank.toString(), "-o", o), 2, "blank.txt", "only white space");
-        assertOneLine(cli("convert", binary.toString(), "-o", o), 2, "image.txt", "binary");
+        assertOneLine(cli("convert", binary.toString(), "-o", o), 2, "image.txt", "an image, not a text");
         assertOneLine(cli("convert", invalid.toString(), "-o", o), 2, "latin1.txt", "byte offset 3");
         assertOneLine(cli("clean", invalid.toString()), 2, "latin1.txt", "byte offset 3");
         assertOneLine(cli("check", dir.resolve("none.epub").toString()), 2, "none.epub", "no such EPUB");

@@ -24,7 +24,10 @@ class TextBookTest {
     Path out;
 
     private Path convert(Path input, String... extra) {
-        String[] base = {"convert", input.toString(), "--no-audio", "-o", out.toString(), "--date", TestSupport.DATE};
+        // --sync needs narration (with --no-audio it is refused): the deterministic tone voices narrate then
+        boolean narrated = java.util.List.of(extra).contains("--sync");
+        String[] base = {"convert", input.toString(), narrated ? "--voices" : "--no-audio",
+                narrated ? TestSupport.fakeVoices().toString() : "--quiet", "-o", out.toString(), "--date", TestSupport.DATE};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
