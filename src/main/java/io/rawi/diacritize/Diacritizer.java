@@ -24,9 +24,20 @@ public final class Diacritizer {
     }
 
     private final Scorer scorer;
+    private final String version;
 
     Diacritizer(Scorer scorer) {
+        this(scorer, "diacritizer (in memory)");
+    }
+
+    Diacritizer(Scorer scorer, String version) {
         this.scorer = scorer;
+        this.version = version;
+    }
+
+    /** Names this diacritizer and its model (a checksum of the model file), for cache keys. */
+    public String version() {
+        return version;
     }
 
     /** The diacritizer of the model shipped with rawi (read once, on first use). */
@@ -132,7 +143,7 @@ public final class Diacritizer {
             Path file = shippedModel();
             try {
                 Model model = Model.map(file);
-                return new Diacritizer(model::score);
+                return new Diacritizer(model::score, "diacritizer " + Long.toHexString(model.checksum()));
             } catch (IOException e) {
                 throw new UncheckedIOException("rawi's Arabic diacritizer model " + file + " cannot be read ("
                         + e.getMessage() + "); make it with bench/diacritizer.sh train", e);

@@ -64,6 +64,13 @@ final class Model {
         }
     }
 
+    /** The CRC-32 of the model's bytes: which model this is. */
+    long checksum() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data.duplicate().clear());
+        return crc.getValue();
+    }
+
     /** How many features have weights. */
     int size() {
         return features;

@@ -48,7 +48,9 @@ final class PackageDocument {
         x.leaf("meta", pkg.summary(), "property", "schema:accessibilitySummary");
         if (pkg.conformance()) {
             x.leaf("meta", CONFORMS_TO, "property", "dcterms:conformsTo", "id", "conf");
-            x.leaf("meta", "rawi (automated checks: EPUBCheck, DAISY Ace)", "property", "a11y:certifiedBy",
+            // the claim is rawi's, for the kind of book it writes, which its test suite checks with EPUBCheck and
+            // DAISY Ace; it does not say that this copy was checked
+            x.leaf("meta", "rawi, the generator (not an independent evaluation)", "property", "a11y:certifiedBy",
                     "refines", "#conf");
         }
         for (MetaProperty meta : pkg.metas()) {

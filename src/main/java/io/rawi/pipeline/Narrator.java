@@ -216,7 +216,11 @@ final class Narrator {
      * the cache has an entry for it (when it is read).
      */
     private record Plan(VoiceDefinition voice, Tags tags, SpeechEngine engine, SpeechRequest request, String key,
-                        boolean cached, int leadOutMs) {
+                        boolean cached, int leadOutMs, Paragraph paragraph, boolean vowels) {
+        /** What the engine is given: the request, vowelled when the paragraph is Arabic. */
+        SpeechRequest spoken() {
+            return vowels ? SpeechText.request(paragraph, voice, true) : request;
+        }
     }
 
     /**
@@ -246,14 +250,18 @@ final class Narrator {
         Paragraph p = as == null ? written
                 : new Paragraph(written.id(), written.kind(), written.text(), as, written.sentences());
         SpeechEngine engine = speech.engine(voice);
-        SpeechRequest request = SpeechText.request(p, voice, diacritize);
+        // the key covers the written words and the diacritizer's model, which together decide the vowelled words:
+        // a block the cache has is never vowelled (it costs a rebuild a second, cold, for a 140-paragraph book)
+        boolean vowels = diacritize && SpeechText.vowelled(p);
+        SpeechRequest asWritten = SpeechText.request(p, voice, false);
         String key = null;
         if (cache != null) {
-            key = AudioCache.key(p.id(), request, voice, leadOutMs, engine.version(),
+            key = AudioCache.key(p.id(), asWritten, voice, leadOutMs, engine.version()
+                            + (vowels ? " + " + io.rawi.diacritize.Diacritizer.arabic().version() : ""),
                     encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
                             + " @" + sampleRate + " Hz", tags);
         }
-        return new Plan(voice, tags, engine, request, key, readCache && cache.has(key), leadOutMs);
+        return new Plan(voice, tags, engine, asWritten, key, readCache && cache.has(key), leadOutMs, p, vowels);
     }
 
     /**
@@ -284,7 +292,7 @@ final class Narrator {
                 previous.await();
             }
             long t0 = CPU.cpu();
-            u = plan.engine().synthesize(plan.request());
+            u = plan.engine().synthesize(plan.spoken());
             CPU.add(0, t0);
         } finally {
             mine.countDown();

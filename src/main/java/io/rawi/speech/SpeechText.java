@@ -41,8 +41,16 @@ public final class SpeechText {
                 written.add(w.text());
             }
         }
-        boolean arabic = "ar".equals(p.language().primary());
-        List<String> vowelled = diacritize && arabic ? Diacritizer.arabic().diacritize(written) : written;
+        boolean arabic = vowelled(p);
+        List<String> said = written;
+        if (arabic) {
+            // numbers and signs said in words first, so that the diacritizer vowels those words in context too
+            said = new ArrayList<>(written.size());
+            for (int i = 0; i < written.size(); i++) {
+                said.add(ArabicNumbers.say(written.get(i), i > 0 ? written.get(i - 1) : null, voice.months()));
+            }
+        }
+        List<String> vowelled = diacritize && arabic ? Diacritizer.arabic().diacritize(said) : said;
         List<SpokenSentence> sentences = new ArrayList<>();
         int index = 0;
         for (Sentence s : p.sentences()) {
@@ -72,6 +80,11 @@ public final class SpeechText {
         }
         Duration timeout = Duration.ofMillis(Math.round(1000 * (voice.timeoutBase() + voice.timeoutPerWord() * wordCount)));
         return new SpeechRequest(p.id(), p.language(), sentences, timeout);
+    }
+
+    /** Whether {@code p} is Arabic, which the diacritizer vowels when asked. */
+    public static boolean vowelled(Paragraph p) {
+        return "ar".equals(p.language().primary());
     }
 
     /**

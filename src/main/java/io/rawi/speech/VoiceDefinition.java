@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param pauses        the silence between blocks, by the break that follows
  * @param spellNumbers  whether rawi writes numbers out in words for this voice, whose engine skips digits
  *                      (eSpeak NG's Hebrew), from CLDR's spell-out rules
+ * @param months        how Arabic dates name the months ({@code months=levantine} or {@code gulf} in the file)
  */
 public record VoiceDefinition(String id, String name, List<String> languages, String backend, String engineVoice,
                               int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
                               List<String> command, double timeoutBase, double timeoutPerWord, Path source,
-                              Pauses pauses, boolean spellNumbers) {
+                              Pauses pauses, boolean spellNumbers, ArabicNumbers.Months months) {
     public VoiceDefinition {
         languages = List.copyOf(languages);
         command = List.copyOf(command);
@@ -38,7 +39,7 @@ public record VoiceDefinition(String id, String name, List<String> languages, St
                            int rate, int pitch, int volume, Optional<Lexicon> lexicon, boolean isDefault,
                            List<String> command, double timeoutBase, double timeoutPerWord, Path source) {
         this(id, name, languages, backend, engineVoice, rate, pitch, volume, lexicon, isDefault, command, timeoutBase,
-                timeoutPerWord, source, Pauses.DEFAULT, false);
+                timeoutPerWord, source, Pauses.DEFAULT, false, ArabicNumbers.Months.EGYPTIAN_GULF);
     }
 
     /**
@@ -55,7 +56,7 @@ public record VoiceDefinition(String id, String name, List<String> languages, St
     /** This voice without its lexicon. */
     public VoiceDefinition withoutLexicon() {
         return new VoiceDefinition(id, name, languages, backend, engineVoice, rate, pitch, volume, Optional.empty(),
-                isDefault, command, timeoutBase, timeoutPerWord, source, pauses, spellNumbers);
+                isDefault, command, timeoutBase, timeoutPerWord, source, pauses, spellNumbers, months);
     }
 
     /** Whether this voice speaks the language with the given primary subtag. */

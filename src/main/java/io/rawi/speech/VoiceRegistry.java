@@ -114,7 +114,17 @@ public final class VoiceRegistry {
                 percent(p, "rate", file), percent(p, "pitch", file), percent(p, "volume", file), lexicon,
                 Boolean.parseBoolean(p.getProperty("default", "false").strip()), command,
                 number(p, "timeout", 30, file), number(p, "timeout.perWord", 1, file), file, pauses(p, file),
-                Boolean.parseBoolean(p.getProperty("numbers.spell", "false").strip()));
+                Boolean.parseBoolean(p.getProperty("numbers.spell", "false").strip()), months(p, file));
+    }
+
+    private static ArabicNumbers.Months months(Properties p, Path file) throws BadInputException {
+        String value = p.getProperty("months", "gulf").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "gulf", "egyptian" -> ArabicNumbers.Months.EGYPTIAN_GULF;
+            case "levantine" -> ArabicNumbers.Months.LEVANTINE;
+            default -> throw new BadInputException(file + ": months=" + value + ": give gulf (يناير) or levantine "
+                    + "(كانون الثاني)");
+        };
     }
 
     /** {@code pause.paragraph}, {@code pause.heading}, {@code pause.chapter} in ms, each at least the one before. */
