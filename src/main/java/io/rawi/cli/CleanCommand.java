@@ -2,13 +2,13 @@ package io.rawi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import io.rawi.clean.CleanOptions;
 import io.rawi.clean.CleanResult;
 import io.rawi.clean.Rules;
 import io.rawi.error.RawiException;
 import io.rawi.pipeline.BookAssembler;
 import io.rawi.pipeline.CleaningReport;
-import io.rawi.source.Language;
 import io.rawi.source.SourceText;
 import io.rawi.source.Fetcher;
 import io.rawi.source.Inputs;
@@ -30,26 +30,14 @@ final class CleanCommand extends Command {
     @Parameter(names = "--report", description = "Write the changes on stderr as JSON (as in cleaning.json)")
     boolean report;
 
-    @Parameter(names = {"-l", "--lang"}, converter = Converters.LanguageConverter.class,
-            description = "Language as a BCP 47 tag (default: detected)")
-    Language language;
-
-    @Parameter(names = "--digits", converter = Converters.DigitsConverter.class,
-            description = "Digits: keep, western or arabic-indic")
-    CleanOptions.Digits digits = CleanOptions.Digits.KEEP;
-
-    @Parameter(names = "--format", converter = Converters.FormatConverter.class,
-            description = "How to read the input: auto, text, markdown or html (default: from its name or content)")
-    Inputs.Format format = Inputs.Format.AUTO;
-
-    @Parameter(names = "--timeout", description = "Seconds a URL may take to fetch")
-    int timeout = 30;
+    @ParametersDelegate
+    ReadingOptions reading = new ReadingOptions();
 
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
         String location = inputs.get(0);
-        Inputs reader = new Inputs(new Fetcher(Duration.ofSeconds(timeout)), System.in);
-        Inputs.Raw raw = reader.raw(location, format);
+        Inputs reader = new Inputs(new Fetcher(Duration.ofSeconds(reading.timeout)), System.in);
+        Inputs.Raw raw = reader.raw(location, reading.format);
         if (raw.format() == Inputs.Format.EPUB) {
             throw new BadInputException(location + ": an EPUB is a finished book; 'rawi clean' reads text, Markdown "
                     + "and HTML articles");
@@ -61,7 +49,7 @@ final class CleanCommand extends Command {
         for (int c = 0; c < doc.chapters().size(); c++) {
             SourceText src = doc.chapters().get(c);
             CleanResult r = BookAssembler.clean(src, c + 1, first,
-                    new CleanOptions(language != null ? language : src.language(), digits));
+                    new CleanOptions(reading.language != null ? reading.language : src.language(), reading.digits));
             first += src.paragraphs().size();
             r.paragraphs().forEach(out::println);
             changes.addAll(r.changes());

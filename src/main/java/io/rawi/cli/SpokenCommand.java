@@ -2,13 +2,12 @@ package io.rawi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import io.rawi.book.Book;
 import io.rawi.book.Paragraph;
-import io.rawi.clean.CleanOptions;
 import io.rawi.error.RawiException;
 import io.rawi.pipeline.BookAssembler;
 import io.rawi.pipeline.ConvertOptions;
-import io.rawi.source.Inputs;
 import io.rawi.source.Language;
 import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpeechService;
@@ -34,17 +33,8 @@ final class SpokenCommand extends Command {
     @Parameter(description = "INPUT...  (as for convert)", required = true)
     List<String> inputs = new ArrayList<>();
 
-    @Parameter(names = {"-l", "--lang"}, converter = Converters.LanguageConverter.class,
-            description = "Language as a BCP 47 tag (default: detected)")
-    Language language;
-
-    @Parameter(names = "--digits", converter = Converters.DigitsConverter.class,
-            description = "Digits: keep, western or arabic-indic")
-    CleanOptions.Digits digits = CleanOptions.Digits.KEEP;
-
-    @Parameter(names = "--format", converter = Converters.FormatConverter.class,
-            description = "How to read the inputs: auto, text, markdown, html or epub")
-    Inputs.Format format = Inputs.Format.AUTO;
+    @ParametersDelegate
+    ReadingOptions reading = new ReadingOptions();
 
     @Parameter(names = "--voice", description = "Voice id whose lexicon applies (default: the language's voice)")
     String voice;
@@ -58,13 +48,10 @@ final class SpokenCommand extends Command {
     @Parameter(names = "--ids", description = "Start each line with the block's id and a tab")
     boolean ids;
 
-    @Parameter(names = "--timeout", description = "Seconds a URL may take to fetch")
-    int timeout = 30;
-
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
-        ConvertOptions options = ConvertOptions.of(inputs).reading(Optional.ofNullable(language), digits, format,
-                Duration.ofSeconds(timeout));
+        ConvertOptions options = ConvertOptions.of(inputs).reading(Optional.ofNullable(reading.language),
+                reading.digits, reading.format, Duration.ofSeconds(reading.timeout));
         Book book = new BookAssembler().assemble(options).book();
         VoiceRegistry registry = VoiceRegistry.load(voices != null ? Path.of(voices) : VoiceRegistry.defaultFolder());
         if (voice != null && registry.byId(voice).isEmpty()) {
