@@ -207,4 +207,14 @@ public final class EpubFixtures {
                 """));
         return e;
     }
+
+    /** Whether the EPUB at {@code epub} has an EPUB 3 package document. */
+    public static boolean isEpub3(Path epub) throws IOException {
+        for (Map.Entry<String, byte[]> e : TestSupport.unzip(epub).entrySet()) {
+            if (e.getKey().endsWith(".opf")) {
+                return new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8).matches("(?s).*version=\"3.*");
+            }
+        }
+        return false;
+    }
 }

@@ -306,20 +306,21 @@ public final class Pipeline {
     /** Writes the audiobook: a chapter for the title page and one per chapter, tagged like the book. */
     private void finishAudiobook(AudiobookWriter audiobook, Book book, List<NarratedBlock> narration,
                                  Optional<EpubOptions.CoverImage> cover) throws RawiException {
+        // chapters start at indexes of the narrated blocks: those shown but not narrated (Book.silent) have no audio
         List<AudiobookWriter.Chapter> chapters = new ArrayList<>();
-        if (!book.titlePage().isEmpty()) {
+        int first = narrated(book, book.titlePage());
+        if (first > 0) {
             chapters.add(new AudiobookWriter.Chapter(book.metadata().title(), 0));
         }
-        int first = book.titlePage().size();
         for (Chapter c : book.chapters()) {
             chapters.add(new AudiobookWriter.Chapter(c.heading().text(), first));
-            first += 1 + c.paragraphs().size();
+            first += narrated(book, List.of(c.heading())) + narrated(book, c.paragraphs());
         }
         if (book.imported().isPresent()) {
             for (Imported.Document d : book.imported().get().documents()) {
                 if (!d.paragraphs().isEmpty()) {
                     chapters.add(new AudiobookWriter.Chapter(d.title(), first));
-                    first += d.paragraphs().size();
+                    first += narrated(book, d.paragraphs());
                 }
             }
         }
@@ -330,6 +331,10 @@ public final class Pipeline {
         Optional<byte[]> image = cover.map(EpubOptions.CoverImage::bytes);
         long ms = audiobook.finish(chapters, tags, image, cover.map(EpubOptions.CoverImage::mediaType).orElse("image/png"));
         log.accept("audiobook: " + chapters.size() + " chapters, " + ms / 1000 + " s");
+    }
+
+    private static int narrated(Book book, List<Paragraph> blocks) {
+        return (int) blocks.stream().filter(p -> !book.silent().contains(p.id())).count();
     }
 
     /** The cover file given with {@code --cover}, checked to be a PNG or JPEG. */

@@ -233,6 +233,11 @@ public final class HtmlReader {
         if (blocks.stream().noneMatch(b -> b.hasText() && !b.text().isBlank())) {
             throw new BadInputException(location + ": " + NO_ARTICLE);
         }
+        Optional<String> dateline = Boilerplate.dropDateline(blocks);
+        int notices = Boilerplate.dropNotices(blocks);
+        if (notices > 0) {
+            notes.add(location + ": " + notices + " comment-policy, disclaimer or newsletter paragraph(s) left out");
+        }
         Optional<String> headline = reader.headline(blocks, meta.title);
         normaliseLevels(blocks);
         StringBuilder all = new StringBuilder();
@@ -253,7 +258,7 @@ public final class HtmlReader {
         List<String> authors = meta.authors.isEmpty() && !bylineText.isEmpty() ? List.of(bylineText) : meta.authors;
         SourceText text = new SourceText(location, headline, blocks, language);
         return new SourceDocument(location, List.of(text), headline.isPresent() ? headline : meta.title, authors,
-                meta.date, Optional.of(language), meta.description, meta.site, notes);
+                meta.date.or(() -> dateline), Optional.of(language), meta.description, meta.site, notes);
     }
 
     /** Takes a byline out of the page ("By …" lines, {@code rel=author}), returning its name when short. */

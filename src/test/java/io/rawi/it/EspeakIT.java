@@ -62,14 +62,20 @@ class EspeakIT {
         List<Map<String, Object>> paragraphs = JsonReader.list(timings.get("paragraphs"));
         List<String> body = paragraphs.stream().map(p -> (String) p.get("id")).filter(id -> id.startsWith("p")).toList();
         assertEquals(14, body.size(), "the seed has 14 paragraphs, one per line");
+        Map<String, String> spoken = new java.util.HashMap<>();
+        TestSupport.cli("spoken", "--ids", TestSupport.seed().toString()).expect(0).out().lines()
+                .forEach(l -> spoken.put(l.substring(0, l.indexOf('\t')), l.substring(l.indexOf('\t') + 1)));
         for (Map<String, Object> p : paragraphs) {
             Path mp3 = book.resolve((String) p.get("file"));
             AudioProbe.Decoded audio = AudioProbe.decode(mp3);
             long declared = ((Number) p.get("durationMs")).longValue();
             assertEquals(declared, audio.millis(), 1, mp3 + ": timings.json agrees with the decoded audio");
             assertTrue(audio.rmsDbfs() > -35, mp3 + " is not silent: " + audio.rmsDbfs() + " dBFS");
-            long reference = espeakWavMillis((String) p.get("text"));
-            assertEquals(reference, audio.millis(), reference * 0.10,
+            // the same text as rawi gave the engine (vowelled, numbers said), and rawi's lead-out beyond the 400 ms
+            // this comparison was made with: the pause before the next block grows with the break
+            long reference = espeakWavMillis(spoken.get((String) p.get("id")));
+            long leadOut = ((Number) p.get("leadOutMs")).longValue();
+            assertEquals(reference, audio.millis() - (leadOut - 400), reference * 0.10,
                     mp3 + ": within 10 % of espeak-ng's own WAV of the same text (" + reference + " ms)");
         }
     }
@@ -100,7 +106,7 @@ class EspeakIT {
             files.add(m.group(3));
             offset += ms;
         }
-        assertEquals(16, files.size(), "title, heading and 14 paragraphs");
+        assertEquals(14, files.size(), "14 paragraphs: the title, cut from the first sentence, is heard in it");
         Map<String, Object> timings = JsonReader.parse(Files.readString(book.resolve("timings.json")));
         List<Map<String, Object>> paragraphs = JsonReader.list(timings.get("paragraphs"));
         String vtt = Files.readString(book.resolve("article-ar.vtt"));

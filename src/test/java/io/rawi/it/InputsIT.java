@@ -39,17 +39,38 @@ class InputsIT {
         TestSupport.assertValid(epub);
         List<OverlayChecker.Par> pars = OverlayChecker.check(epub);
         assertFalse(pars.isEmpty(), "narrated");
-        ace(epub);
+        Path input = Path.of(inputsAndOptions[0]);
+        if (input.toString().endsWith(".epub") && EpubFixtures.isEpub3(input)) {
+            // an EPUB 3 book keeps the publisher's own accessibility metadata: rawi adds no violation it lacked
+            java.util.Set<String> before = ace(input, false);
+            java.util.Set<String> after = ace(epub, false);
+            after.removeAll(before);
+            assertEquals(java.util.Set.of(), after, "Ace violations the input did not have");
+        } else {
+            ace(epub, true);
+        }
         return epub;
     }
 
-    private void ace(Path epub) throws Exception {
-        Process p = new ProcessBuilder("bash", ACE.toString(), epub.toString(), out.resolve("ace-" + epub.getFileName())
-                .toString()).redirectErrorStream(true).start();
+    /** Ace's violations of {@code epub} as "rule in file"; with {@code none}, asserts there are none. */
+    private java.util.Set<String> ace(Path epub, boolean none) throws Exception {
+        Process p = new ProcessBuilder("bash", ACE.toString(), epub.toString(), out.resolve("ace-" + epub.getFileName()
+                + "-" + System.nanoTime()).toString()).redirectErrorStream(true).start();
         String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.MINUTES), "Ace finished");
-        assertEquals(0, p.exitValue(), epub + ": Ace found violations (or could not run):\n" + report);
-        assertTrue(report.contains("ace: 0 violation(s)"), report);
+        assertTrue(report.contains(" violation(s)"), "Ace ran: " + report);
+        if (none) {
+            assertEquals(0, p.exitValue(), epub + ": Ace found violations (or could not run):\n" + report);
+            assertTrue(report.contains("ace: 0 violation(s)"), report);
+        }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (String line : report.split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length >= 3) {
+                found.add(f[1] + " in " + f[2]);
+            }
+        }
+        return found;
     }
 
     @Test
@@ -83,10 +104,10 @@ class InputsIT {
         Path in = EpubFixtures.write(out.resolve("letters.epub"), EpubFixtures.epub3Rtl());
         Path epub = convert("letters", in.toString());
         Map<String, byte[]> files = TestSupport.unzip(epub);
-        String smil = TestSupport.text(files, "OEBPS/smil/in-c1.smil");
-        assertTrue(smil.contains("../book/c1.xhtml#p0004s02"), smil);
-        assertTrue(TestSupport.text(files, "OEBPS/package.opf").contains("page-progression-direction=\"rtl\""));
-        assertTrue(TestSupport.text(files, "OEBPS/book/c3.xhtml").contains("lang=\"en\" xml:lang=\"en\" dir=\"ltr\""));
+        String smil = TestSupport.text(files, "OEBPS/rawi/smil/c1.smil");
+        assertTrue(smil.contains("../../c1.xhtml#p0004s02"), smil);
+        assertTrue(TestSupport.text(files, "OEBPS/content.opf").contains("page-progression-direction=\"rtl\""));
+        assertTrue(TestSupport.text(files, "OEBPS/c3.xhtml").contains("lang=\"en\" xml:lang=\"en\" dir=\"ltr\""));
         String timings = Files.readString(out.resolve("letters/timings.json"));
         assertTrue(timings.contains("ar-espeak") && timings.contains("en-freetts"),
                 "each document is spoken in its own language: " + timings);
