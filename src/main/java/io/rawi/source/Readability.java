@@ -233,6 +233,10 @@ final class Readability {
 
     /** Within the article: link lists, share bars, chrome by name, and empty containers go. */
     private void cleanInside(Element root) {
+        // each element's text, link text and images, counted once bottom-up: asking each element for its text would
+        // walk its subtree again, quadratic in the depth (200,000 nested divs took 31 s). In document order, an
+        // element is judged before anything inside it is removed, so the counts made first stay true for it
+        Map<Element, int[]> counts = counts(root);
         for (Element e : new ArrayList<>(root.select("ul, ol, div, section, table, p, aside, footer, header, nav"))) {
             if (e.parent() == null || e == root) {
                 continue;
@@ -242,17 +246,57 @@ final class Readability {
                 e.remove();
                 continue;
             }
-            String text = e.text();
-            double density = linkDensity(e);
+            int[] c = counts.get(e);
+            int length = c[0];
+            double density = length == 0 ? 0 : Math.min(1, (double) c[1] / length);
+            boolean noImage = c[2] == 0;
             int weight = strict ? classWeight(e) : 0;
             boolean linkList = (tag.equals("ul") || tag.equals("ol")) && density > 0.5;
-            boolean chrome = weight < 0 && (density > 0.2 || text.length() < 200 || !tag.equals("p"));
-            boolean links = !tag.equals("p") && density > 0.5 && e.select("img").isEmpty();
-            boolean empty = text.isBlank() && e.select("img").isEmpty();
+            boolean chrome = weight < 0 && (density > 0.2 || length < 200 || !tag.equals("p"));
+            boolean links = !tag.equals("p") && density > 0.5 && noImage;
+            boolean empty = length == 0 && noImage;
             if (linkList || chrome || links || empty) {
                 e.remove();
             }
         }
+    }
+
+    /** For each element under {@code root}: its text's length (white space collapsed), its links' text, its images. */
+    private static Map<Element, int[]> counts(Element root) {
+        Map<Element, int[]> counts = new IdentityHashMap<>();
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                // counted on the way out, when the children are done
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (!(node instanceof Element e)) {
+                    return;
+                }
+                int[] c = new int[3];
+                for (Node child : e.childNodes()) {
+                    if (child instanceof org.jsoup.nodes.TextNode t) {
+                        String text = t.text().strip();
+                        c[0] += text.isEmpty() ? 0 : text.length() + (c[0] > 0 ? 1 : 0);
+                    } else if (child instanceof Element k) {
+                        int[] kc = counts.get(k);
+                        c[0] += kc[0] + (c[0] > 0 && kc[0] > 0 ? 1 : 0);
+                        c[1] += kc[1];
+                        c[2] += kc[2];
+                    }
+                }
+                if (e.tagName().equals("a")) {
+                    c[1] = c[0];
+                }
+                if (e.tagName().equals("img")) {
+                    c[2]++;
+                }
+                counts.put(e, c);
+            }
+        }, root);
+        return counts;
     }
 
     private double initial(Element e) {

@@ -126,4 +126,17 @@ class HostileInputTest {
         }
         assertTrue(ids.contains("p0002") && ids.contains("rp0002"), "rawi's new ids take their own prefix: " + ids);
     }
+
+    /** 200,000 nested divs took 58 s when each element's text was asked for again; a generous bound keeps it linear. */
+    @Test
+    void deepNestingIsNotQuadratic() throws Exception {
+        int n = 200_000;
+        Path page = Files.writeString(dir.resolve("deep.html"), "<html><body>" + "<div>".repeat(n)
+                + "<p>Deep text here, with commas, and enough words to be an article of sorts.</p>"
+                + "</div>".repeat(n) + "</body></html>");
+        long t0 = System.nanoTime();
+        TestSupport.cli("convert", page.toString(), "--no-audio", "-o", dir.resolve("out").toString()).expect(0);
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertTrue(seconds < 30, "200,000 nested elements in " + seconds + " s");
+    }
 }
