@@ -129,11 +129,7 @@ public final class Diacritizer {
      * {@code RAWI_VOICES}, else {@code voices/}), as the launcher sets it.
      */
     public static Path shippedModel() {
-        String property = System.getProperty("rawi.voices");
-        String env = System.getenv("RAWI_VOICES");
-        String folder = property != null && !property.isBlank() ? property : env != null && !env.isBlank() ? env
-                : "voices";
-        return Path.of(folder, "diacritizer", "ar.model");
+        return io.rawi.internal.Folders.voices().resolve("diacritizer").resolve("ar.model");
     }
 
     private static final class Shipped {

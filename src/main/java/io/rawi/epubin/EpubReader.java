@@ -139,6 +139,7 @@ public final class EpubReader {
                 : Optional.empty();
         reader.narrated = narrated;
         reader.overlaid = opf.overlaid();
+        reader.navHref = opf.nav();
         reader.prefix = Ids.freePrefix(clean);
         return reader.convert(location, book, clean, obfuscated, granularity, language);
     }
@@ -211,6 +212,7 @@ public final class EpubReader {
     /** Hrefs of the documents that have media overlays of their own. */
     private Set<String> overlaid = Set.of();
     private String prefix = "p";
+    private Optional<String> navHref = Optional.empty();
 
     private Result convert(String location, Book book, Map<String, byte[]> entries, Set<String> obfuscatedEntries,
                            Granularity granularity, Optional<Language> forced) throws RawiException {
@@ -227,7 +229,6 @@ public final class EpubReader {
         for (SpineReference ref : book.getSpine().getSpineReferences()) {
             spineHrefs.add(ref.getResource().getHref());
         }
-        Optional<String> navHref = navDocument(book);
         Annotator annotator = new Annotator(granularity, 1, prefix);
         boolean patch = original.isPresent();
         boolean keepOverlays = patch && !overlaid.isEmpty() && !original.get().dropOverlays();
@@ -375,22 +376,6 @@ public final class EpubReader {
         } catch (IOException e) {
             throw new BadInputException(location + ": " + r.getHref() + " cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    /** The href of the EPUB 3 navigation document, from the package document's manifest. */
-    private static Optional<String> navDocument(Book book) {
-        try {
-            Document opf = Jsoup.parse(new String(book.getOpfResource().getData(), StandardCharsets.UTF_8), "",
-                    Parser.xmlParser());
-            for (Element item : opf.select("*")) {
-                if (item.tagName().endsWith("item") && item.attr("properties").matches("(^|.*\\s)nav(\\s.*|$)")) {
-                    return Optional.of(item.attr("href"));
-                }
-            }
-        } catch (IOException ignored) {
-            // no package document bytes: no navigation document either
-        }
-        return Optional.empty();
     }
 
     private static Language documentLanguage(Element html, Element body, Optional<Language> declared) {

@@ -20,8 +20,9 @@ import java.util.Set;
  * @param path     the package document's path in the container
  * @param epub3    whether it is EPUB 3 ({@code version="3.x"})
  * @param overlaid hrefs (relative to the package document) of the items with a {@code media-overlay}
+ * @param nav      the href of the EPUB 3 navigation document, if there is one
  */
-record PackageFile(String path, boolean epub3, Set<String> overlaid) {
+record PackageFile(String path, boolean epub3, Set<String> overlaid, java.util.Optional<String> nav) {
     /** Reads it from the container's entries; a spine item that is missing or outside the book is an input error. */
     static PackageFile read(String location, Map<String, byte[]> entries) throws BadInputException {
         byte[] container = entries.get("META-INF/container.xml");
@@ -63,7 +64,14 @@ record PackageFile(String path, boolean epub3, Set<String> overlaid) {
                         + target + ")");
             }
         }
-        return new PackageFile(path, epub3, overlaid);
+        java.util.Optional<String> nav = java.util.Optional.empty();
+        for (Element item : opf.select("*")) {
+            if (nav.isEmpty() && item.tagName().endsWith("item")
+                    && item.attr("properties").matches("(^|.*\\s)nav(\\s.*|$)")) {
+                nav = java.util.Optional.of(item.attr("href"));
+            }
+        }
+        return new PackageFile(path, epub3, overlaid, nav);
     }
 
     /** The container path of {@code href} in {@code folder}, or null for a URL or a path that leaves the book. */

@@ -39,4 +39,17 @@ public final class Folders {
             // best effort, as above
         }
     }
+
+    /**
+     * The voices folder (voice files, lexicons, the diacritizer's model): {@code -Drawi.voices} as the launcher sets
+     * it, else {@code RAWI_VOICES}, else {@code voices/} in the working folder.
+     */
+    public static Path voices() {
+        String property = System.getProperty("rawi.voices");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String env = System.getenv("RAWI_VOICES");
+        return Path.of(env != null && !env.isBlank() ? env : "voices");
+    }
 }

@@ -15,13 +15,14 @@ final class Boilerplate {
             + "septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
             + "octubre|noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|يناير|فبراير|مارس|أبريل|"
             + "مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر";
+    /** A date: 28 February 1998, February 28, 1998, 1998-02-28 or 28/02/1998. */
+    private static final String DATE = "\\d{1,2}\\s+(" + MONTHS + ")\\.?,?\\s+\\d{4}|(" + MONTHS
+            + ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}";
     /** A line that is a date, perhaps with "Published", "Updated", a weekday, a time and a place. */
     private static final Pattern DATELINE = Pattern.compile("(?iu)^\\W{0,3}(published|updated|posted|last updated|"
             + "publié|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|نشر|تحديث)?[^.!?؟]{0,40}?"
-            + "(\\b\\d{1,2}\\s+(" + MONTHS + ")\\.?,?\\s+\\d{4}|\\b(" + MONTHS + ")\\.?\\s+\\d{1,2},?\\s+\\d{4}"
-            + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b)[^.!?؟]{0,30}$");
-    private static final Pattern DATE_ONLY = Pattern.compile("(?iu)(\\d{1,2}\\s+(" + MONTHS + ")\\.?,?\\s+\\d{4}"
-            + "|(" + MONTHS + ")\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})");
+            + "\\b(" + DATE + ")\\b[^.!?؟]{0,30}$");
+    private static final Pattern DATE_ONLY = Pattern.compile("(?iu)" + DATE);
     private static final Pattern NOTICE = Pattern.compile("(?iu)we welcome (your )?(comments|discussion)|comment policy|"
             + "comments? (are|is) (moderated|closed)|(opinions|views) expressed (here|in (this|these)|below)|"
             + "do(es)? not (necessarily )?reflect the (views|opinions)|sign up for (our|the) newsletter|"

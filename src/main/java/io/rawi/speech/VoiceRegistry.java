@@ -47,12 +47,7 @@ public final class VoiceRegistry {
 
     /** The folder voices are read from when none is given. */
     public static Path defaultFolder() {
-        String property = System.getProperty("rawi.voices");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String env = System.getenv("RAWI_VOICES");
-        return Path.of(env != null && !env.isBlank() ? env : "voices");
+        return io.rawi.internal.Folders.voices();
     }
 
     /** Loads every {@code *.properties} file in {@code folder}, in name order. */
