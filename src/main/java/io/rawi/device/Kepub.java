@@ -1,6 +1,8 @@
 package io.rawi.device;
 
 import io.rawi.error.BadInputException;
+import io.rawi.error.RawiException;
+import io.rawi.source.SafeZip;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -26,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -36,28 +37,52 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Kepub {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    static final int MAX_DOCUMENT_MIB = 16;
     private static final Pattern SENTENCE = Pattern.compile("[pht]\\d+s\\d+");
 
     private Kepub() {
     }
 
-    public static void convert(Path epub, OutputStream out) throws IOException, BadInputException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(epub));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                byte[] bytes = in.readAllBytes();
-                if (e.getName().startsWith("OEBPS/text/") && e.getName().endsWith(".xhtml")) {
-                    bytes = koboSpans(bytes, epub, e.getName());
+    /**
+     * Writes the Kobo edition of {@code epub} to {@code out}, streamed: one entry at a time, each read under the same
+     * archive limits as {@code convert} reads an EPUB ({@link SafeZip.Limits#STREAMED}); media are copied through a
+     * buffer, only content documents (each at most {@value #MAX_DOCUMENT_MIB} MiB) are held to be rewritten.
+     */
+    public static void convert(Path epub, OutputStream out) throws IOException, RawiException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        byte[] buffer = new byte[64 * 1024];
+        SafeZip.forEach(epub.toString(), epub, SafeZip.Limits.STREAMED, (e, in) -> {
+            String name = e.getName();
+            ZipEntry copy;
+            if (name.startsWith("OEBPS/text/") && name.endsWith(".xhtml")) {
+                byte[] bytes = in.readNBytes((MAX_DOCUMENT_MIB << 20) + 1);
+                if (bytes.length > MAX_DOCUMENT_MIB << 20) {
+                    throw new BadInputException(epub + ": " + name + " is larger than " + MAX_DOCUMENT_MIB
+                            + " MiB; refused");
                 }
-                ZipEntry copy = e.getName().equals("mimetype") ? io.rawi.epub.Ocf.stored(e.getName(), bytes)
-                        : new ZipEntry(e.getName());
+                bytes = koboSpans(bytes, epub, name);
+                copy = new ZipEntry(name);
                 copy.setTimeLocal(e.getTimeLocal());
                 zip.putNextEntry(copy);
                 zip.write(bytes);
-                zip.closeEntry();
+            } else {
+                copy = new ZipEntry(name);
+                if (e.getMethod() == ZipEntry.STORED) { // media and the mimetype stay stored, as in the book
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(e.getSize());
+                    copy.setCompressedSize(e.getSize());
+                    copy.setCrc(e.getCrc()); // checked against the bytes copied when the entry is closed
+                }
+                copy.setTimeLocal(e.getTimeLocal());
+                zip.putNextEntry(copy);
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    zip.write(buffer, 0, n);
+                }
             }
-        }
+            zip.closeEntry();
+        });
+        zip.finish();
+        zip.flush();
     }
 
     private static byte[] koboSpans(byte[] xhtml, Path epub, String name) throws BadInputException {

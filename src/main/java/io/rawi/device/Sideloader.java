@@ -7,7 +7,7 @@ import io.rawi.internal.IoMessages;
 import io.rawi.internal.Processes;
 import io.rawi.internal.Programs;
 
-import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -23,8 +23,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Copies a book onto a reader: each file is written beside its final name, flushed to the device, then renamed, so
- * a full or unplugged device never keeps half a book. Names are made safe for FAT file systems.
+ * Copies a book onto a reader, streamed (constant memory whatever the book's size), all or nothing across the files
+ * one book puts there ({@link Transfer}): a full or unplugged device never keeps half a book. Names are made safe for
+ * FAT file systems.
  */
 public final class Sideloader {
     /** What was copied, and what the user should know. */
@@ -47,18 +48,12 @@ public final class Sideloader {
             throw new BadInputException(epub + ": cannot be read (" + IoMessages.reason(e) + ")");
         }
         String stem = safeName(epub.getFileName().toString().replaceFirst("(?i)\\.epub$", ""));
-        List<Path> copied = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Transfer transfer = new Transfer(epub, device);
         switch (device.kind()) {
             case KOBO -> {
-                copied.add(copy(epub, device, stem + ".epub"));
-                ByteArrayOutputStream kepub = new ByteArrayOutputStream();
-                try {
-                    Kepub.convert(epub, kepub);
-                } catch (IOException e) {
-                    throw new ProcessingException(epub + ": cannot make the Kobo edition (" + IoMessages.reason(e) + ")", e);
-                }
-                copied.add(write(kepub.toByteArray(), device, stem + ".kepub.epub"));
+                transfer.add(stem + ".epub", out -> copy(epub, out));
+                transfer.add(stem + ".kepub.epub", out -> Kepub.convert(epub, out));
                 notes.add("Kobo e-ink readers show right-to-left books but do not play media overlays: open the "
                         + ".kepub.epub to read, and play the narration on a phone (the audio/ folder and the .m3u8 "
                         + "playlist beside the book, or the EPUB in an app that reads overlays, such as Thorium)");
@@ -69,21 +64,180 @@ public final class Sideloader {
                         + "without the narration, which Kindle e-ink readers drop");
                 if (Programs.find("ebook-convert").isPresent()) {
                     Path azw3 = azw3(epub, stem);
+                    transfer.add(stem + ".azw3", out -> copy(azw3, out));
                     try {
-                        copied.add(copy(azw3, device, stem + ".azw3"));
+                        return finish(transfer, notes, log, List.of("copied an AZW3 made by Calibre's ebook-convert, "
+                                + "which Kindle readers open over USB"));
                     } finally {
                         deleteQuietly(azw3);
+                        deleteQuietly(azw3.getParent());
                     }
-                    notes.add("copied an AZW3 made by Calibre's ebook-convert, which Kindle readers open over USB");
-                } else {
-                    notes.add("or install Calibre (apt-get install calibre) and run sideload again: rawi then "
-                            + "converts the book to AZW3 with ebook-convert and copies that");
+                }
+                notes.add("or install Calibre (apt-get install calibre) and run sideload again: rawi then "
+                        + "converts the book to AZW3 with ebook-convert and copies that");
+            }
+            default -> transfer.add(stem + ".epub", out -> copy(epub, out));
+        }
+        return finish(transfer, notes, log, List.of());
+    }
+
+    private static Result finish(Transfer transfer, List<String> notes, Consumer<String> log, List<String> more)
+            throws RawiException {
+        List<Path> copied = transfer.run();
+        copied.forEach(p -> log.accept("copied " + p));
+        List<String> all = new ArrayList<>(notes);
+        if (!copied.isEmpty()) {
+            all.addAll(more);
+        }
+        return new Result(copied, all);
+    }
+
+    /** Streams {@code source} into {@code out}. */
+    private static void copy(Path source, OutputStream out) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            in.transferTo(out);
+        }
+    }
+
+    /** Writes a file's bytes to a stream. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException, RawiException;
+    }
+
+    /**
+     * The files one book puts on one device, all or nothing: each is written beside its final name
+     * ({@code .NAME.rawi-partial}) and flushed to the device; only when every one is written are they renamed into
+     * place, a book they replace kept aside ({@code .NAME.rawi-previous}) until all are in. Any failure removes what
+     * this run wrote, puts back what it replaced, and says what is left on the device.
+     */
+    static final class Transfer {
+        private final Path book;
+        private final Device device;
+        private final List<String> names = new ArrayList<>();
+        private final List<Content> contents = new ArrayList<>();
+
+        Transfer(Path book, Device device) {
+            this.book = book;
+            this.device = device;
+        }
+
+        void add(String name, Content content) {
+            names.add(name);
+            contents.add(content);
+        }
+
+        List<Path> run() throws RawiException {
+            Path dir = device.books();
+            List<Path> partials = new ArrayList<>();
+            List<Path> placed = new ArrayList<>();
+            List<Path> previous = new ArrayList<>();
+            try {
+                try {
+                    Files.createDirectories(dir);
+                    long needed = (long) names.size() * Files.size(book); // each file is about the book's size
+                    long free = Files.getFileStore(dir).getUsableSpace();
+                    if (free < needed) {
+                        throw new ProcessingException(where() + " is full: " + String.join(" and ", names)
+                                + " need about " + kib(needed) + ", " + kib(free) + " free; nothing was copied");
+                    }
+                    for (int i = 0; i < names.size(); i++) {
+                        Path partial = dir.resolve("." + names.get(i) + ".rawi-partial");
+                        partials.add(partial);
+                        write(partial, contents.get(i));
+                    }
+                    for (int i = 0; i < names.size(); i++) {
+                        Path target = dir.resolve(names.get(i));
+                        Path aside = dir.resolve("." + names.get(i) + ".rawi-previous");
+                        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            Files.move(target, aside, StandardCopyOption.REPLACE_EXISTING);
+                            previous.add(aside);
+                        } else {
+                            previous.add(null);
+                        }
+                        Files.move(partials.get(i), target, StandardCopyOption.ATOMIC_MOVE);
+                        placed.add(target);
+                    }
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            } catch (RawiException e) {
+                String left = undo(partials, placed, previous);
+                throw e instanceof BadInputException ? new BadInputException(e.getMessage() + left)
+                        : new ProcessingException(e.getMessage() + left, e.getCause());
+            }
+            for (Path aside : previous) {
+                if (aside != null) {
+                    deleteQuietly(aside);
                 }
             }
-            default -> copied.add(copy(epub, device, stem + ".epub"));
+            return placed;
         }
-        copied.forEach(p -> log.accept("copied " + p));
-        return new Result(copied, notes);
+
+        private void write(Path partial, Content content) throws IOException, RawiException {
+            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch),
+                         1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+        }
+
+        /** Removes what this run wrote and puts back what it moved aside; says what the device now holds of it. */
+        private String undo(List<Path> partials, List<Path> placed, List<Path> previous) {
+            List<String> stuck = new ArrayList<>();
+            for (Path p : partials) {
+                if (!deleteQuietly(p)) {
+                    stuck.add(p.getFileName().toString());
+                }
+            }
+            for (int i = 0; i < placed.size(); i++) {
+                if (!deleteQuietly(placed.get(i))) {
+                    stuck.add(placed.get(i).getFileName().toString());
+                }
+            }
+            for (int i = 0; i < previous.size(); i++) {
+                Path aside = previous.get(i);
+                if (aside == null) {
+                    continue;
+                }
+                try {
+                    Files.move(aside, device.books().resolve(names.get(i)), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    stuck.add(aside.getFileName().toString() + " (the copy it replaced)");
+                }
+            }
+            List<String> kept = names.stream().filter(n -> Files.exists(device.books().resolve(n))).toList();
+            StringBuilder left = new StringBuilder();
+            if (stuck.isEmpty()) {
+                left.append("; nothing this run wrote is left on the ").append(device.kind().label());
+            } else {
+                left.append("; could not remove from ").append(device.books()).append(": ")
+                        .append(String.join(", ", stuck)).append(" (delete by hand)");
+            }
+            if (!kept.isEmpty()) {
+                left.append("; the earlier ").append(String.join(" and ", kept)).append(" kept as ")
+                        .append(kept.size() == 1 ? "it was" : "they were");
+            }
+            return left.toString();
+        }
+
+        private String where() {
+            return device.root() + ": the " + device.kind().label();
+        }
+
+        /** The sideload error for a failed write: the device's state, or the book's own fault. */
+        private RawiException failure(IOException e) {
+            String reason = IoMessages.reason(e);
+            if (e instanceof java.util.zip.ZipException) {
+                return new BadInputException(book + ": damaged (" + reason + "); not copied");
+            }
+            String what = reason.contains("read-only") ? "is read-only (is it locked, or mounted read-only?)"
+                    : reason.contains("no space") ? "is full" : "cannot be written (" + reason + ")";
+            return new ProcessingException(where() + " " + what, e);
+        }
     }
 
     /** A name FAT, exFAT, NTFS and ext4 all accept: ASCII letters, digits, '-', '_' and '.'. */
@@ -94,43 +248,6 @@ public final class Sideloader {
             safe = safe.substring(0, 100);
         }
         return safe.isEmpty() ? "book-" + Integer.toHexString(name.hashCode()) : safe.toLowerCase(Locale.ROOT);
-    }
-
-    private static Path copy(Path source, Device device, String name) throws RawiException {
-        try {
-            return write(Files.readAllBytes(source), device, name);
-        } catch (IOException e) {
-            throw new ProcessingException(source + ": cannot be read (" + IoMessages.reason(e) + ")", e);
-        }
-    }
-
-    private static Path write(byte[] bytes, Device device, String name) throws RawiException {
-        Path dir = device.books();
-        Path target = dir.resolve(name);
-        Path partial = dir.resolve("." + name + ".rawi-partial");
-        try {
-            Files.createDirectories(dir);
-            long free = Files.getFileStore(dir).getUsableSpace();
-            if (free < bytes.length) {
-                throw new ProcessingException(device.root() + ": the " + device.kind().label() + " is full: "
-                        + name + " needs " + kib(bytes.length) + ", " + kib(free) + " free; nothing was copied");
-            }
-            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-                out.write(bytes);
-                out.flush();
-                ch.force(true);
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            String reason = IoMessages.reason(e);
-            String what = reason.contains("read-only") ? "is read-only (is it locked, or mounted read-only?)"
-                    : reason.contains("no space") ? "is full" : "cannot be written (" + reason + ")";
-            throw new ProcessingException(device.root() + ": the " + device.kind().label() + " " + what
-                    + "; nothing was left half-copied");
-        }
     }
 
     private static String kib(long bytes) {
@@ -152,11 +269,13 @@ public final class Sideloader {
         return out;
     }
 
-    private static void deleteQuietly(Path p) {
+    /** Deletes {@code p} if it is there; false if it could not be deleted. */
+    private static boolean deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
+            return true;
         } catch (IOException e) {
-            // a leftover temporary file is harmless
+            return false;
         }
     }
 }

@@ -146,6 +146,110 @@ class SideloadTest {
         }
     }
 
+    /**
+     * A book larger than the heap goes to a Kobo in a process with 64 MB of heap (the launcher gives more): both files
+     * are streamed, the EPUB copied byte for byte, the kepub made entry by entry with the media stored as they were.
+     */
+    @Test
+    void aBookLargerThanTheHeapIsStreamedToAKobo() throws Exception {
+        Path big = withExtra(dir.resolve("big book.epub"), (zip, i) -> {
+            if (i >= 12) {
+                return false;
+            }
+            byte[] noise = new byte[8 << 20];
+            new java.util.Random(i).nextBytes(noise);
+            zip.putNextEntry(stored("OEBPS/audio/extra-" + i + ".mp3", noise));
+            zip.write(noise);
+            zip.closeEntry();
+            return true;
+        });
+        assertTrue(Files.size(big) > 96L << 20, "larger than the heap: " + Files.size(big));
+        Path kobo = Files.createDirectories(dir.resolve("KOBOeReader/.kobo")).getParent();
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), "io.rawi.Main", "sideload", big.toString(), "--to",
+                kobo.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), output);
+        assertEquals(List.of("big-book.epub", "big-book.kepub.epub"),
+                files(kobo).stream().filter(f -> !f.startsWith(".kobo")).toList());
+        assertEquals(-1, Files.mismatch(big, kobo.resolve("big-book.epub")), "the EPUB copied byte for byte");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(big.toFile());
+             java.util.zip.ZipFile out = new java.util.zip.ZipFile(kobo.resolve("big-book.kepub.epub").toFile())) {
+            assertEquals(in.size(), out.size());
+            java.util.zip.ZipEntry last = out.getEntry("OEBPS/audio/extra-11.mp3");
+            assertEquals(java.util.zip.ZipEntry.STORED, last.getMethod());
+            assertEquals(in.getEntry("OEBPS/audio/extra-11.mp3").getCrc(), last.getCrc());
+            assertTrue(new String(out.getInputStream(out.getEntry("OEBPS/text/chapter-001.xhtml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).contains("koboSpan"));
+        }
+    }
+
+    /**
+     * A 200 MB zip bomb in a small book: the kepub stops at the archive limits, and the EPUB already written for the
+     * same run is removed with it. A book of that name already on the reader is kept as it was, and the message
+     * says so.
+     */
+    @Test
+    void aZipBombLeavesTheReaderAsItWas() throws Exception {
+        Path bomb = withExtra(dir.resolve("bomb.epub"), (zip, i) -> {
+            if (i > 0) {
+                return false;
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("OEBPS/images/zeros.png"));
+            byte[] zeros = new byte[1 << 20];
+            for (int k = 0; k < 200; k++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+            return true;
+        });
+        assertTrue(Files.size(bomb) < 2 << 20, "small on disk: " + Files.size(bomb));
+        Path kobo = Files.createDirectories(dir.resolve("KOBOeReader/.kobo")).getParent();
+        Path earlier = Files.writeString(kobo.resolve("bomb.epub"), "an earlier book");
+        TestSupport.Run r = cli("sideload", bomb.toString(), "--to", kobo.toString()).expect(2);
+        assertTrue(r.err().contains("zip bomb"), r.err());
+        assertTrue(r.err().contains("nothing this run wrote is left on the Kobo"), r.err());
+        assertTrue(r.err().contains("the earlier bomb.epub kept as it was"), r.err());
+        assertFalse(r.err().contains("convert"), r.err());
+        assertEquals(List.of("bomb.epub"), files(kobo).stream().filter(f -> !f.startsWith(".kobo")).toList());
+        assertEquals("an earlier book", Files.readString(earlier));
+    }
+
+    /** Adds entries to a copy of the test book; {@code extra} returns false when it has added them all. */
+    private static Path withExtra(Path target, Extra extra) throws Exception {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(book.toFile());
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                     new java.io.BufferedOutputStream(Files.newOutputStream(target)))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                zip.putNextEntry(e.getName().equals("mimetype") ? stored("mimetype", bytes)
+                        : new java.util.zip.ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+            for (int i = 0; extra.add(zip, i); i++) {
+                // each call adds one
+            }
+        }
+        return target;
+    }
+
+    @FunctionalInterface
+    private interface Extra {
+        boolean add(java.util.zip.ZipOutputStream zip, int i) throws Exception;
+    }
+
+    private static java.util.zip.ZipEntry stored(String name, byte[] bytes) {
+        java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(name);
+        e.setMethod(java.util.zip.ZipEntry.STORED);
+        e.setSize(bytes.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        e.setCrc(crc.getValue());
+        return e;
+    }
+
     private static void mount(String type, String option, String value, String where) throws Exception {
         run("mount", "-t", type, option, value, type, where);
     }
