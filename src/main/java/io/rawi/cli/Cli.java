@@ -80,16 +80,15 @@ public final class Cli {
         chosen.terminal = terminal;
         try {
             return chosen.run(out, err);
-        } catch (RawiException e) {
-            // a file name may hold a newline or ESC: escaped, it cannot forge lines or send terminal codes
-            err.println("rawi " + command + ": " + io.rawi.internal.IoMessages.name(e.getMessage()));
-            debug(e);
-            return e.exitCode();
-        } catch (RuntimeException e) {
-            err.println("rawi " + command + ": internal error: " + io.rawi.internal.IoMessages.name(String.valueOf(e))
-                    + " (please report it, with the input; RAWI_DEBUG=1 shows the stack trace)");
-            debug(e);
-            return 1;
+        } catch (RuntimeException | RawiException e) {
+            if (io.rawi.internal.Interruption.stopping()) { // Ctrl-C or SIGTERM: what failed on the way out is not news
+                err.println("rawi " + command + ": interrupted; nothing was left half-written (a previous book, if "
+                        + "any, is as it was)");
+                io.rawi.internal.Interruption.reported();
+                debug(e);
+                return io.rawi.internal.Interruption.EXIT_CODE;
+            }
+            return failed(command, e);
         } catch (OutOfMemoryError e) {
             outOfMemory = true;
             err.println("rawi " + command + ": out of memory (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20)
@@ -97,6 +96,20 @@ public final class Cli {
                     + "RAWI_JAVA_OPTS=-Xmx1g, or split the input. The previous book, if any, was left in place");
             return 1;
         }
+    }
+
+    /** Reports a failed command; returns its exit code. */
+    private int failed(String command, Exception e) {
+        if (e instanceof RawiException re) {
+            // a file name may hold a newline or ESC: escaped, it cannot forge lines or send terminal codes
+            err.println("rawi " + command + ": " + io.rawi.internal.IoMessages.name(re.getMessage()));
+            debug(re);
+            return re.exitCode();
+        }
+        err.println("rawi " + command + ": internal error: " + io.rawi.internal.IoMessages.name(String.valueOf(e))
+                + " (please report it, with the input; RAWI_DEBUG=1 shows the stack trace)");
+        debug(e);
+        return 1;
     }
 
     /** Whether the last {@link #run} ran out of memory (and said so). */

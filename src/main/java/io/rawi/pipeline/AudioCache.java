@@ -28,8 +28,10 @@ import java.util.stream.Stream;
 /**
  * A content-addressed cache of narrated blocks: the encoded files and their clips, keyed by everything that changes
  * the audio (what is spoken after the lexicon, the voice and its settings, the engine and its version, the audio
- * processing, the encoders, the tags). Every file is checksummed; an entry that does not match is removed and made
- * again. Entries are written beside the cache and renamed into place, so runs sharing the cache never see half an
+ * processing, the encoders, the tags). Every byte an entry contributes is checksummed: each file's checksum is in its
+ * index, and the index ends with a checksum of the rest of it. An entry that does not match, or is not shaped as an
+ * entry (no index, an index that is a folder, a file where the entry's folder should be, clips outside the audio), is
+ * removed, spoken again and stored again, and {@link #damaged} says so. Entries are written beside the cache and renamed into place, so runs sharing the cache never see half an
  * entry. The least recently used entries go when the cache is over its size limit.
  *
  * <p>Location: {@code --cache DIR}, else {@code RAWI_CACHE}, else {@code $XDG_CACHE_HOME/rawi}, else
@@ -38,9 +40,10 @@ import java.util.stream.Stream;
 final class AudioCache {
     /**
      * Bump when the audio processing, the way an engine is driven or the entry layout changes (4: eSpeak NG speaks
-     * every paragraph from a fresh load, so entries made before may differ slightly from what it says now).
+     * every paragraph from a fresh load, so entries made before may differ slightly from what it says now; 5: the
+     * index ends with its own checksum).
      */
-    private static final String VERSION = "rawi-audio-cache-4";
+    private static final String VERSION = "rawi-audio-cache-5";
     private final Path root;
     private final long limitBytes;
 
@@ -57,9 +60,26 @@ final class AudioCache {
      */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 19]);
 
+    /** The damaged entries found (and removed) so far: for each, why, in the order found. */
+    private final java.util.Map<String, String> damaged = new java.util.concurrent.ConcurrentHashMap<>();
+
     AudioCache(Path root, long limitBytes) {
         this.root = root;
         this.limitBytes = limitBytes;
+    }
+
+    /**
+     * Why the entry for {@code key} was found damaged (and removed) in this run, or null if it was not: the block was
+     * then spoken again and its entry stored anew.
+     */
+    String damage(String key) {
+        return damaged.get(key);
+    }
+
+    /** Removes a damaged entry, whatever shape it is in, remembering why. */
+    private void damaged(String key, Path entry, String why) {
+        damaged.putIfAbsent(key, why);
+        delete(entry);
     }
 
     /** The default location. */
@@ -150,9 +170,36 @@ final class AudioCache {
         return sha.digest();
     }
 
-    /** Whether an entry for {@code key} is there (it may yet prove damaged when read). */
+    /**
+     * Whether an entry for {@code key} is there (it may yet prove damaged when read). Something there that cannot be
+     * an entry (a file, or a folder without an index file) is removed as damaged, so that the entry is stored again.
+     */
     boolean has(String key) {
-        return Files.isRegularFile(root.resolve(key.substring(0, 2)).resolve(key).resolve("index"));
+        Path dir = root.resolve(key.substring(0, 2)).resolve(key);
+        if (Files.isRegularFile(dir.resolve("index"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        String why = shapeDamage(dir);
+        if (why != null) {
+            damaged(key, dir, why);
+        }
+        return false;
+    }
+
+    /** What is wrong with the shape of what is at an entry's place, or null if it holds nothing or a whole entry. */
+    private static String shapeDamage(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return "a file where the entry's folder should be";
+        }
+        Path index = dir.resolve("index");
+        if (Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        return Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "its index is not a file"
+                : "its index is missing";
     }
 
     /**
@@ -171,13 +218,17 @@ final class AudioCache {
     Optional<Taken> take(String key, Path audioTo, Path epubAudioTo, Path previousAudio) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);
         Path index = dir.resolve("index");
-        if (!Files.isRegularFile(index)) {
+        if (!Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            String why = shapeDamage(dir);
+            if (why != null) {
+                damaged(key, dir, why);
+            }
             return Optional.empty();
         }
         int written = 0;
         try {
             // the index is ASCII, one record a line, fields split by spaces; read without a string per line or field
-            Fields f = new Fields(readIndex(index));
+            Fields f = new Fields(checked(readIndex(index)));
             boolean audio = false;
             long epubCrc = -1;
             long duration = -1;
@@ -220,14 +271,41 @@ final class AudioCache {
                 sentences.add(withWords(sentence, words));
             }
             if (!audio || (epubAudioTo != null && written != 2) || duration < 0 || sentences.isEmpty()) {
-                throw new IOException("incomplete entry");
+                throw new IOException("an incomplete entry");
+            }
+            for (Clip c : sentences) {
+                if (c.beginMs() < 0 || c.endMs() < c.beginMs() || c.endMs() > duration) {
+                    throw new IOException("sentence " + c.id() + " lies outside the audio");
+                }
             }
             Files.setLastModifiedTime(index, FileTime.fromMillis(System.currentTimeMillis()));
             return Optional.of(new Taken(duration, sentences, epubCrc));
         } catch (IOException | RuntimeException e) {
-            delete(dir);
+            damaged(key, dir, e instanceof IOException && e.getMessage() != null ? e.getMessage() : "an unreadable index");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The index without its last line, {@code check <checksum of everything before it>}, if that matches; else an
+     * IOException saying the index is damaged.
+     */
+    private static String checked(String index) throws IOException {
+        int last = index.lastIndexOf("check ", index.length() - 1);
+        if (last < 0 || (last > 0 && index.charAt(last - 1) != '\n') || !index.endsWith("\n")) {
+            throw new IOException("its index has no checksum");
+        }
+        String body = index.substring(0, last);
+        if (!index.substring(last + "check ".length(), index.length() - 1).equals(indexCrc(body))) {
+            throw new IOException("its index does not match its checksum");
+        }
+        return body;
+    }
+
+    /** The checksum of an index's text as read (a char per byte), as its last line gives it. */
+    private static String indexCrc(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        return crc(bytes, bytes.length);
     }
 
     /**
@@ -260,7 +338,7 @@ final class AudioCache {
         int length = readAll(file);
         byte[] buffer = BUFFER.get();
         if (!crc(buffer, length).equals(checksum)) {
-            throw new IOException("checksum mismatch in " + file);
+            throw new IOException(file.getFileName() + " does not match its checksum");
         }
         try (OutputStream out = Files.newOutputStream(to)) {
             out.write(buffer, 0, length);
@@ -387,8 +465,12 @@ final class AudioCache {
      */
     long put(String key, Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);
-        if (Files.exists(dir)) {
-            return -1;
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            String why = shapeDamage(dir);
+            if (why == null) {
+                return -1; // another run stored it first
+            }
+            damaged(key, dir, why);
         }
         Path tmp = null;
         long epubCrc = -1;
@@ -407,6 +489,8 @@ final class AudioCache {
                     index.append(line("W", w));
                 }
             }
+            byte[] body = index.toString().getBytes(StandardCharsets.UTF_8);
+            index.append("check ").append(crc(body, body.length)).append('\n');
             Files.writeString(tmp.resolve("index"), index, StandardCharsets.UTF_8);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

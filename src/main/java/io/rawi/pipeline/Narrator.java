@@ -156,8 +156,30 @@ final class Narrator {
                     + (cache == null ? "" : ", " + fromCache.get() + " of them from the cache"));
             return done;
         } finally {
-            pool.shutdownNow();
+            stop(pool);
             progress.finish();
+        }
+    }
+
+    /**
+     * Stops the narrator's threads and waits for them to end: after a failure or an interruption, none may still be
+     * writing into the book's folder when it is removed. A synthesis under way is stopped by the interrupt (eSpeak NG
+     * and the programs rawi runs) or runs to its end (FreeTTS).
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true; // a second Ctrl-C: the threads are still stopping, and must be waited for
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -308,6 +330,11 @@ final class Narrator {
         // the EPUB file's CRC-32 comes from the cache's read of it, when it stores it; else from a read of its own
         long epubCrc = plan.key() == null ? -1 : cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub,
                 audio.durationMillis(), audio.sentences());
+        String damage = plan.key() == null ? null : cache.damage(plan.key());
+        if (damage != null) {
+            log.accept("note: the cache entry of " + p.id() + " was damaged (" + damage + "): spoken again and "
+                    + "stored anew in " + cache.root());
+        }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
                 audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : AudioCache.crc32(inEpub)), audio);
     }

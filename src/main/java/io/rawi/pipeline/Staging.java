@@ -21,25 +21,66 @@ import java.util.stream.Stream;
 
 /**
  * A book's folder being written: everything goes into a hidden sibling ({@code .<slug>.partial-<pid>-…}), which
- * replaces the old folder only when it is complete. A failure, Ctrl-C or a kill leaves the previous book as it was;
- * the partial folder is removed on failure and on Ctrl-C, and a later run removes those left by killed processes.
+ * replaces the old folder only when it is complete. A failure, Ctrl-C, SIGTERM or a kill leaves the previous book as it
+ * was. The partial folder is removed on failure; on Ctrl-C and SIGTERM the conversion is interrupted, its workers
+ * stop, and then the folder is removed ({@link #close}); a later run removes those left by killed processes.
+ *
+ * <p>While a conversion runs, it holds a lock on a file beside its partial folder ({@code <partial>.lock}): a folder
+ * whose lock nobody holds is abandoned, even when the process id in its name is alive (a background server whose
+ * request died, or a reused id), and the next run removes it.
  */
 final class Staging implements AutoCloseable {
+    /** How long a signal waits for the conversion to stop and clean up before the folder is removed anyway. */
+    private static final long STOP_WAIT_SECONDS = 30;
+    /**
+     * How old a partial folder without a lock file must be to count as abandoned although its process id is alive:
+     * the lock is taken an instant after the folder is made.
+     */
+    private static final long UNLOCKED_GRACE_MILLIS = 60_000;
+    /** The locks this process holds (a background server converts several books at once). */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path target;
     private final Path dir;
     private final Thread onInterrupt;
+    private final Thread owner;
+    private final java.nio.channels.FileChannel lockFile;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean published;
     private final List<Future<?>> tasks = new CopyOnWriteArrayList<>();
 
-    private Staging(Path target, Path dir) {
+    private Staging(Path target, Path dir, java.nio.channels.FileChannel lockFile) {
         this.target = target;
         this.dir = dir;
-        this.onInterrupt = new Thread(() -> {
-            if (!published) {
-                Folders.deleteTree(dir);
-            }
-        }, "rawi-staging-cleanup");
+        this.lockFile = lockFile;
+        this.owner = Thread.currentThread();
+        this.onInterrupt = new Thread(this::stop, "rawi-staging-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
+
+    /**
+     * On Ctrl-C or SIGTERM: interrupts the conversion and waits for it to close this folder (its workers stopped
+     * first), so that nothing writes into the folder after it is removed.
+     */
+    private void stop() {
+        io.rawi.internal.Interruption.begin();
+        if (published) {
+            return;
+        }
+        owner.interrupt();
+        try {
+            if (closed.await(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!published) {
+                    io.rawi.internal.Interruption.awaitReport();
+                }
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!published) {
+            Folders.deleteTree(dir);
+            unlock();
+        }
     }
 
     /** Prepares to write {@code outputDir/slug}, checking that the place is usable. */
@@ -56,10 +97,14 @@ final class Staging implements AutoCloseable {
             Files.createDirectories(base);
             removeAbandoned(base, slug);
             Path dir = Files.createTempDirectory(base, "." + slug + ".partial-" + ProcessHandle.current().pid() + "-");
+            java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(lockOf(dir),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            lock.lock();
+            HELD.add(lockOf(dir).toAbsolutePath());
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-            return new Staging(target, dir);
+            return new Staging(target, dir, lock);
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException(outputDir + ": a file is in the way of the output directory: " + e.getFile());
         } catch (IOException e) {
@@ -111,18 +156,33 @@ final class Staging implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            cleanUp();
+        } finally {
+            unlock();
+            closed.countDown();
+        }
+    }
+
+    private void cleanUp() {
         if (!published) {
+            boolean interrupted = Thread.interrupted(); // Ctrl-C interrupts this thread; the writers are still waited for
             for (Future<?> task : tasks) {
-                try {
-                    task.get(); // a writer still running could put a file back into the folder being removed
-                } catch (ExecutionException | CancellationException e) {
-                    // its failure is already the conversion's, or does not matter now
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+                while (true) {
+                    try {
+                        task.get(); // a writer still running could put a file back into the folder being removed
+                        break;
+                    } catch (ExecutionException | CancellationException e) {
+                        break; // its failure is already the conversion's, or does not matter now
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
             Folders.deleteTree(dir);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -131,9 +191,61 @@ final class Staging implements AutoCloseable {
         }
     }
 
+    /** Releases and removes the lock beside the partial folder (once it is published or removed). */
+    private void unlock() {
+        try {
+            lockFile.close();
+            Files.deleteIfExists(lockOf(dir));
+        } catch (IOException e) {
+            // an empty lock file that nobody holds: the next run removes it
+        } finally {
+            HELD.remove(lockOf(dir).toAbsolutePath());
+        }
+    }
+
+    private static boolean olderThan(Path p, long millis) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - millis;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path lockOf(Path partial) {
+        return partial.resolveSibling(partial.getFileName() + ".lock");
+    }
+
     /**
-     * Cleans up after runs whose process is gone (killed with -9, or the machine stopped): their partial folders are
-     * removed, and a previous book that was moved aside just before the new one moved in is put back.
+     * Whether the conversion that wrote {@code partial} is over: its lock is free (or, with no lock file, its process
+     * is gone). A lock held in this very process (another request of the background server) is in use.
+     */
+    private static boolean abandoned(Path partial, String owner) {
+        Path lock = lockOf(partial);
+        if (HELD.contains(lock.toAbsolutePath())) {
+            return false; // never opened a second time here: closing that would drop this process's lock (POSIX)
+        }
+        if (!Files.exists(lock)) { // made before the lock (for an instant), or by a rawi that took no locks
+            return !Folders.ofRunningProcess(owner) || olderThan(partial, UNLOCKED_GRACE_MILLIS);
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held = ch.tryLock();
+            if (held == null) {
+                return false;
+            }
+            held.release();
+            return true;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        } catch (IOException e) {
+            return !Folders.ofRunningProcess(owner);
+        }
+    }
+
+    /**
+     * Cleans up after runs that are over without cleaning up (killed with -9, the machine stopped, a request of a
+     * background server that died): their partial folders are removed, and a previous book that was moved aside just
+     * before the new one moved in is put back.
      */
     private static void removeAbandoned(Path base, String slug) throws IOException {
         String partial = "." + slug + ".partial-";
@@ -143,13 +255,26 @@ final class Staging implements AutoCloseable {
             for (Path p : list.toList()) {
                 String name = p.getFileName().toString();
                 String prefix = name.startsWith(partial) ? partial : name.startsWith(old) ? old : null;
-                if (prefix == null || Folders.ofRunningProcess(name.substring(prefix.length()))) {
+                if (prefix == null) {
                     continue;
                 }
-                if (prefix.equals(old) && !Files.exists(target)) {
-                    Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    Folders.deleteTree(p);
+                String owner = name.substring(prefix.length());
+                if (prefix.equals(partial)) {
+                    if (name.endsWith(".lock")) { // a lock whose folder is gone
+                        Path folder = p.resolveSibling(name.substring(0, name.length() - ".lock".length()));
+                        if (!Files.exists(folder) && abandoned(folder, owner)) {
+                            Files.deleteIfExists(p);
+                        }
+                    } else if (abandoned(p, owner)) {
+                        Folders.deleteTree(p);
+                        Files.deleteIfExists(lockOf(p));
+                    }
+                } else if (!Folders.ofRunningProcess(owner)) {
+                    if (!Files.exists(target)) {
+                        Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        Folders.deleteTree(p);
+                    }
                 }
             }
         }

@@ -126,6 +126,7 @@ final class EspeakLibrary {
         final List<WordEvent> words = new ArrayList<>();
         int samples;
         volatile boolean abort;
+        boolean interrupted;
 
         /** Appends {@code n} samples from the library's buffer to {@link #heard}. */
         void add(Pointer wav, int n) {
@@ -332,7 +333,7 @@ final class EspeakLibrary {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         removeStale(tmp);
         Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root), "rawi-espeak-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> removeMirror(root), "rawi-espeak-cleanup"));
         Path copy = root.resolve("espeak-ng-data");
         Files.createDirectories(copy.resolve("lang"));
         Files.createDirectories(copy.resolve("voices"));
@@ -343,6 +344,27 @@ final class EspeakLibrary {
         }
         mirror = root;
         return root;
+    }
+
+    /**
+     * At exit: removes this process's data folder once no synthesis is using it (no later one starts: the process is
+     * stopping), so that a synthesis stopped by Ctrl-C ends as interrupted, not as an engine without its data.
+     */
+    private static void removeMirror(Path root) {
+        io.rawi.internal.Interruption.begin();
+        boolean locked = false;
+        try {
+            locked = LOCK.tryLock(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Folders.deleteTree(root);
+        } finally {
+            if (locked) {
+                LOCK.unlock();
+            }
+        }
     }
 
     /** Removes the folders of processes that were killed before they could remove theirs ({@code rawi-espeak-PID-…}). */
@@ -393,6 +415,10 @@ final class EspeakLibrary {
         if (wav != null && samples > 0) {
             c.add(wav, samples);
         }
+        if (Thread.currentThread().isInterrupted()) { // the conversion is stopping: the speech is not wanted
+            c.abort = true;
+            c.interrupted = true;
+        }
         return c.abort ? 1 : 0;
     }
 
@@ -407,6 +433,9 @@ final class EspeakLibrary {
                              long timeoutMillis, String what) throws SpeechException {
         LOCK.lock();
         try {
+            if (io.rawi.internal.Interruption.stopping()) {
+                throw new SpeechException(what + ": interrupted");
+            }
             boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
             String pair = voice + "|" + lang;
             Boolean alike = MIRRORED.get(pair);
@@ -443,6 +472,9 @@ final class EspeakLibrary {
                 status = speak(ssml, c);
             } finally {
                 watchdog.interrupt();
+            }
+            if (c.interrupted) {
+                throw new SpeechException(what + ": interrupted");
             }
             if (c.abort) {
                 throw new SpeechException(what + ": eSpeak NG did not finish within " + timeoutMillis / 1000

@@ -125,7 +125,7 @@ class CliTest {
         p.destroyForcibly().waitFor();
         assertArrayEquals(before, Files.readAllBytes(epub), "the previous book is untouched");
         try (var list = Files.list(o)) {
-            assertEquals(2, list.count(), "the book and the killed run's partial folder");
+            assertEquals(3, list.count(), "the book, and the killed run's partial folder and its lock");
         }
         Run rerun = cli(args).expect(0);
         assertTrue(rerun.err().matches("(?s).*narrated 10 audio files, \\d+ s of speech, [1-9]\\d* of them from the cache.*"),

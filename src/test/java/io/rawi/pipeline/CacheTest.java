@@ -92,6 +92,68 @@ class CacheTest {
         assertEquals(0, convert(TestSupport.sample(), dir.resolve("c"), cache), "and stored again");
     }
 
+    /**
+     * Every part of an entry is covered: an in-range edit of a sentence's end (only the index's checksum sees it), an
+     * end far past the audio with the checksum made to match, the duration, the checksum line itself, the index
+     * removed, the index made a folder, the entry made a file. Each damaged entry is spoken again with one line saying
+     * so, the book is the same, and the entries are stored again (the next run speaks nothing).
+     */
+    @Test
+    void everyPartOfAnEntryIsCoveredAndADamagedEntryIsRepaired() throws Exception {
+        Path cache = dir.resolve("cache");
+        convert(TestSupport.sample(), dir.resolve("a"), cache);
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(cache)) {
+            entries = walk.filter(p -> Files.isRegularFile(p.resolve("index"))).sorted().toList();
+        }
+        assertEquals(10, entries.size());
+        // 0: a sentence ends one millisecond later, nothing else changed
+        edit(entries.get(0), t -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\nS (\\S+) (\\d+) (\\d+) ").matcher(t);
+            assertTrue(m.find(), t);
+            return t.substring(0, m.start(3)) + (Long.parseLong(m.group(3)) - 1) + t.substring(m.end(3));
+        });
+        // 1: a sentence ends at 911,970 ms, the index's checksum recomputed to match
+        edit(entries.get(1), t -> {
+            String body = t.substring(0, t.lastIndexOf("check "));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\nS (\\S+) (\\d+) (\\d+) ").matcher(body);
+            assertTrue(m.find(), t);
+            body = body.substring(0, m.start(3)) + "911970" + body.substring(m.end(3));
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            crc.update(bytes);
+            return body + "check crc32c:" + Long.toHexString(crc.getValue()) + ":" + bytes.length + "\n";
+        });
+        edit(entries.get(2), t -> t.replaceFirst("duration (\\d)", "duration 9$1"));
+        edit(entries.get(3), t -> t.replaceFirst("check crc32c:.", "check crc32c:0"));
+        Files.delete(entries.get(4).resolve("index"));
+        Files.delete(entries.get(5).resolve("index"));
+        Files.createDirectory(entries.get(5).resolve("index"));
+        TestSupport.deleteTree(entries.get(6));
+        Files.writeString(entries.get(6), "not an entry");
+        List<String> args = List.of("convert", TestSupport.sample().toString(), "-o", dir.resolve("b").toString(),
+                "--voices", TestSupport.fakeVoices().toString(), "--date", TestSupport.DATE, "--cache", cache.toString());
+        int before = FakeProvider.SPOKEN.get();
+        TestSupport.Run run = TestSupport.cli(args.toArray(String[]::new)).expect(0);
+        assertEquals(7, FakeProvider.SPOKEN.get() - before, run.err());
+        List<String> notes = run.err().lines().filter(l -> l.contains("cache entry of")).toList();
+        assertEquals(7, notes.size(), run.err());
+        for (String why : List.of("does not match its checksum", "lies outside the audio", "its index is missing",
+                "its index is not a file", "a file where the entry's folder should be")) {
+            assertTrue(notes.stream().anyMatch(n -> n.contains(why)), why + " in\n" + run.err());
+        }
+        TestSupport.assertSameFiles(dir.resolve("a/library-ar"), dir.resolve("b/library-ar"));
+        assertEquals(0, convert(TestSupport.sample(), dir.resolve("c"), cache), "every entry stored again");
+    }
+
+    private static void edit(Path entry, java.util.function.UnaryOperator<String> change) throws Exception {
+        Path index = entry.resolve("index");
+        String before = Files.readString(index);
+        String after = change.apply(before);
+        assertFalse(before.equals(after), "the edit changes the index");
+        Files.writeString(index, after);
+    }
+
     @Test
     void noCacheAndSizeLimit() throws Exception {
         Path cache = dir.resolve("cache");
