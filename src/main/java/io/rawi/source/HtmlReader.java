@@ -79,7 +79,14 @@ public final class HtmlReader {
             none = e;
         }
         // little or nothing was found: the article may sit in a container whose name reads as chrome; read the page
-        // again judging by prose and links alone, and keep whichever found more
+        // again judging by prose and links alone, and keep whichever found more. A page that names nothing (no class,
+        // id or role, no nav, aside, header or footer) reads the same both ways: once is enough
+        if (!namesAnything(bytes, cs)) {
+            if (strict != null) {
+                return strict;
+            }
+            throw none;
+        }
         try {
             SourceDocument lenient = parsed(location, bytes, cs, folder, url, fetcher, false);
             return strict == null || textLength(lenient) > textLength(strict) ? lenient : strict;
@@ -89,6 +96,15 @@ public final class HtmlReader {
             }
             throw none;
         }
+    }
+
+    /** Anything the first reading judges by name: a class, id or role attribute, or a nav, aside, header or footer. */
+    private static final java.util.regex.Pattern NAMES = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:class|id|role)\\s*=|<(?:nav|aside|header|footer)\\b");
+
+    /** Whether the page may hold something {@link #NAMES} finds (decoded byte per char: the markup is ASCII). */
+    private static boolean namesAnything(byte[] bytes, Charset cs) {
+        return NAMES.matcher(new String(bytes, cs.name().startsWith("UTF-16") ? cs : StandardCharsets.ISO_8859_1)).find();
     }
 
     /** Below this many characters of article text, the page is read a second time (as readability.js does). */
@@ -120,16 +136,19 @@ public final class HtmlReader {
                     e.remove();
                 } else if (e.tagName().equals("meta") || e.tagName().equals("title") || e.tagName().equals("base")) {
                     continue;
-                } else if (e.is(Readability.DANGEROUS_ELEMENTS) || strict && Readability.unlikely(e) && inBody(e)) {
-                    dropped += e.is(Readability.DANGEROUS_ELEMENTS) && !e.tagName().equals("link") ? 1 : 0;
+                } else if (Readability.dangerous(e) || strict && Readability.unlikely(e) && inBody(e)) {
+                    dropped += Readability.dangerous(e) && !e.tagName().equals("link") ? 1 : 0;
                     // the white space before it goes too, or thousands of blank siblings slow the parser down
                     if (e.previousSibling() instanceof TextNode t && t.isBlank()) {
                         t.remove();
                     }
                     e.remove();
                 } else {
-                    e.childNodes().stream().filter(n -> n instanceof org.jsoup.nodes.Comment).toList()
-                            .forEach(Node::remove);
+                    for (int i = e.childNodeSize() - 1; i >= 0; i--) { // from the end: nothing shifts but comments
+                        if (e.childNode(i) instanceof org.jsoup.nodes.Comment) {
+                            e.childNode(i).remove();
+                        }
+                    }
                 }
             }
             doc = parser.document();
@@ -266,8 +285,12 @@ public final class HtmlReader {
         String found = "";
         List<Element> candidates = new ArrayList<>(doc.select("[rel=author], [itemprop=author], .byline, .author, "
                 + ".article-author, [class~=(?i)byline|post-meta|entry-meta|article-meta|dateline], address"));
+        // measured bottom-up first: asking each of 512 nested spans for its text walked the whole page each time
+        java.util.Map<Element, int[]> counts = Readability.counts(doc);
         for (Element e : doc.select("p, div, span")) {
-            if (!Readability.hasBlockChild(e) && e.childrenSize() < 12 && e.text().length() < 120
+            int[] c = counts.get(e);
+            if (c[Readability.ELEMENTS] < 64 && c[Readability.LENGTH] < 240 && !Readability.hasBlockChild(e)
+                    && e.childrenSize() < 12 && e.text().length() < 120
                     && BYLINE.matcher(e.text()).lookingAt()) {
                 candidates.add(e);
             }

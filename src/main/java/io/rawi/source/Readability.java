@@ -25,6 +25,15 @@ final class Readability {
             + "base, dialog, portal, map, area";
     /** {@link #DANGEROUS} parsed once. */
     static final org.jsoup.select.Evaluator DANGEROUS_ELEMENTS = org.jsoup.select.QueryParser.parse(DANGEROUS);
+    /** The tag names of {@link #DANGEROUS}: a set lookup per element, where the selector tries each name in turn. */
+    private static final Set<String> DANGEROUS_TAGS = Set.of(DANGEROUS.split(",\\s*"));
+    private static final Pattern CHROME_ROLE =
+            Pattern.compile("(?i)navigation|banner|contentinfo|complementary|search|dialog|alert");
+
+    /** Whether {@code e} is one of {@link #DANGEROUS}. */
+    static boolean dangerous(Element e) {
+        return DANGEROUS_TAGS.contains(e.normalName());
+    }
     private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|^ad-|\\bads?\\b|advert|agegate|banner|breadcrumb|"
             + "combx|comment|communit|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|masthead|modal|"
             + "newsletter|nav|outbrain|pager|pagination|popup|promo|related|recommend|remark|replies|rss|share|sharing|"
@@ -97,15 +106,18 @@ final class Readability {
         if (strict) {
             removeUnlikely(body);
         }
-        for (Element e : new ArrayList<>(body.select("*"))) {
+        Map<Element, int[]> counts = counts(body);
+        for (Element e : body.select("*")) {
             if (!SCORED.contains(e.tagName()) && !(e.tagName().equals("div") && !hasBlockChild(e))) {
                 continue;
             }
-            String text = e.text();
-            if (text.length() < 25) {
+            int[] c = counts.get(e);
+            String text = c[ELEMENTS] > MEASURED_ABOVE ? null : e.text();
+            int length = text == null ? c[LENGTH] : text.length();
+            if (length < 25) {
                 continue;
             }
-            double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+            double score = 1 + (text == null ? c[COMMAS] : commas(text)) + Math.min(length / 100, 3);
             Element ancestor = e.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -115,7 +127,10 @@ final class Readability {
         Element top = null;
         double best = -1;
         for (Map.Entry<Element, Double> c : scores.entrySet()) {
-            double s = c.getValue() * (1 - linkDensity(c.getKey()));
+            int[] n = counts.get(c.getKey());
+            double density = n == null || n[ELEMENTS] <= MEASURED_ABOVE ? linkDensity(c.getKey())
+                    : n[LENGTH] == 0 ? 0 : Math.min(1, (double) n[LINKS] / n[LENGTH]);
+            double s = c.getValue() * (1 - density);
             scores.put(c.getKey(), s);
             if (s > best) {
                 best = s;
@@ -191,11 +206,13 @@ final class Readability {
     }
 
     private static void removeUnlikely(Element body) {
-        for (Element e : new ArrayList<>(body.select("*"))) {
-            if (e.parent() != null && unlikely(e)) {
-                e.remove();
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.select("*")) {
+            if (unlikely(e)) {
+                doomed.add(e);
             }
         }
+        removeAll(doomed);
     }
 
     /**
@@ -215,10 +232,14 @@ final class Readability {
         if ((tag.equals("footer") || tag.equals("header")) && !insideArticle(e)) {
             return true;
         }
-        if (e.attr("role").matches("(?i)navigation|banner|contentinfo|complementary|search|dialog|alert")) {
+        if (!e.hasAttr("class") && !e.hasAttr("id") && !e.hasAttr("role")) {
+            return false; // most elements: nothing to match
+        }
+        String role = e.attr("role");
+        if (CHROME_ROLE.matcher(role).matches()) {
             return true;
         }
-        String names = e.className() + " " + e.id() + " " + e.attr("role");
+        String names = e.className() + " " + e.id() + " " + role;
         return UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
     }
 
@@ -237,32 +258,81 @@ final class Readability {
         // walk its subtree again, quadratic in the depth (200,000 nested divs took 31 s). In document order, an
         // element is judged before anything inside it is removed, so the counts made first stay true for it
         Map<Element, int[]> counts = counts(root);
-        for (Element e : new ArrayList<>(root.select("ul, ol, div, section, table, p, aside, footer, header, nav"))) {
-            if (e.parent() == null || e == root) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : root.select("ul, ol, div, section, table, p, aside, footer, header, nav")) {
+            if (e == root) {
                 continue;
             }
             String tag = e.tagName();
             if (tag.equals("nav") || tag.equals("aside")) {
-                e.remove();
+                doomed.add(e);
                 continue;
             }
             int[] c = counts.get(e);
-            int length = c[0];
-            double density = length == 0 ? 0 : Math.min(1, (double) c[1] / length);
-            boolean noImage = c[2] == 0;
+            int length = c[LENGTH];
+            double density = length == 0 ? 0 : Math.min(1, (double) c[LINKS] / length);
+            boolean noImage = c[IMAGES] == 0;
             int weight = strict ? classWeight(e) : 0;
             boolean linkList = (tag.equals("ul") || tag.equals("ol")) && density > 0.5;
             boolean chrome = weight < 0 && (density > 0.2 || length < 200 || !tag.equals("p"));
             boolean links = !tag.equals("p") && density > 0.5 && noImage;
             boolean empty = length == 0 && noImage;
             if (linkList || chrome || links || empty) {
-                e.remove();
+                doomed.add(e);
             }
         }
+        removeAll(doomed);
     }
 
-    /** For each element under {@code root}: its text's length (white space collapsed), its links' text, its images. */
-    private static Map<Element, int[]> counts(Element root) {
+    /**
+     * Removes {@code doomed} from the tree, each parent's list of children rewritten once: removing one child shifts
+     * every sibling after it, and a page can give one element 200,000 children (the parser flattens nesting deeper
+     * than 512 into siblings), which removed one at a time took most of a second. Nodes inside a doomed node go with
+     * it, as when each is removed alone.
+     */
+    static void removeAll(List<? extends Node> doomed) {
+        Map<Element, java.util.Set<Node>> byParent = new IdentityHashMap<>();
+        for (Node n : doomed) {
+            if (n.parentNode() instanceof Element parent) {
+                byParent.computeIfAbsent(parent, k -> java.util.Collections.newSetFromMap(new IdentityHashMap<>()))
+                        .add(n);
+            }
+        }
+        byParent.forEach((parent, gone) -> {
+            if (gone.size() < 8) {
+                gone.forEach(Node::remove);
+                return;
+            }
+            List<Node> kept = new ArrayList<>(parent.childNodeSize() - gone.size());
+            for (Node c : parent.childNodes()) {
+                if (!gone.contains(c)) {
+                    kept.add(c);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        });
+    }
+
+    /** Indexes into {@link #counts}' arrays. */
+    static final int LENGTH = 0;
+    static final int LINKS = 1;
+    static final int IMAGES = 2;
+    static final int ELEMENTS = 3;
+    static final int COMMAS = 4;
+    /**
+     * Elements with more than this many elements inside are measured from {@link #counts}, not by asking for their
+     * text: each such question walks the whole subtree, and nested containers (the parser keeps 512 levels, then
+     * makes the rest siblings) made it quadratic: 200,000 nested blockquotes took 10 s. Real pages' paragraphs and
+     * candidates hold far fewer, and keep their exact text.
+     */
+    static final int MEASURED_ABOVE = 2000;
+
+    /**
+     * For each element under {@code root}, in one bottom-up pass: its text's length (white space collapsed), its links'
+     * text length, its images, the elements inside it, and the commas in its text.
+     */
+    static Map<Element, int[]> counts(Element root) {
         Map<Element, int[]> counts = new IdentityHashMap<>();
         org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
             @Override
@@ -275,16 +345,19 @@ final class Readability {
                 if (!(node instanceof Element e)) {
                     return;
                 }
-                int[] c = new int[3];
+                int[] c = new int[5];
                 for (Node child : e.childNodes()) {
                     if (child instanceof org.jsoup.nodes.TextNode t) {
                         String text = t.text().strip();
-                        c[0] += text.isEmpty() ? 0 : text.length() + (c[0] > 0 ? 1 : 0);
+                        c[LENGTH] += text.isEmpty() ? 0 : text.length() + (c[LENGTH] > 0 ? 1 : 0);
+                        c[COMMAS] += commas(text);
                     } else if (child instanceof Element k) {
                         int[] kc = counts.get(k);
-                        c[0] += kc[0] + (c[0] > 0 && kc[0] > 0 ? 1 : 0);
-                        c[1] += kc[1];
-                        c[2] += kc[2];
+                        c[LENGTH] += kc[LENGTH] + (c[LENGTH] > 0 && kc[LENGTH] > 0 ? 1 : 0);
+                        c[LINKS] += kc[LINKS];
+                        c[IMAGES] += kc[IMAGES];
+                        c[ELEMENTS] += kc[ELEMENTS] + 1;
+                        c[COMMAS] += kc[COMMAS];
                     }
                 }
                 if (e.tagName().equals("a")) {
