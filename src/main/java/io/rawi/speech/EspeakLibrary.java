@@ -41,6 +41,11 @@ import java.util.stream.Stream;
  * real folder, so the first four syntheses of a voice and language use the real folder, and the probe runs before the
  * fifth ({@link #PROBE_AFTER}; {@code -Drawi.espeak.probeAfter=0} probes before the first).
  * {@code -Drawi.espeak.mirror=false} always starts on the real folder.
+ *
+ * <p>Since every synthesis starts from a fresh load, nothing ties one paragraph to another, and syntheses run side by
+ * side: there is one {@link Slot} per core, each its own copy of the library's file, loaded with
+ * {@code RTLD_DEEPBIND} so that each copy keeps to its own functions and global state (on Linux; elsewhere, and with
+ * {@code -Drawi.espeak.slots=1}, one slot). Each slot speaks the same samples as one alone.
  */
 final class EspeakLibrary {
     private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
@@ -91,14 +96,12 @@ final class EspeakLibrary {
 
     /** Audio per callback: long, so that a paragraph takes a few calls from C into Java rather than hundreds. */
     private static final int BUFFER_MS = 2000;
-    private static final ReentrantLock LOCK = new ReentrantLock();
-    private static Api api;
-    /** Whether the loaded library has spoken: it then carries state from what it spoke (see {@link #fresh}). */
-    private static boolean used;
-    /** The library's file, once found: later loads skip the search for it. */
+    /** {@code dlopen}'s flags for a slot's copy: lazy binding, its own symbols first (RTLD_LAZY | RTLD_DEEPBIND). */
+    private static final int OPEN_FLAGS = 0x1 | 0x8;
+    /** The library's file, once found: later loads skip the search for it, and slots copy it. */
     private static String file;
-    /** The folder the loaded library was started on: null for eSpeak NG's own, else {@link #mirror}. */
-    private static Path startedOn;
+    /** The folder of this process's copies of the library's file (one per slot after the first), made on first use. */
+    private static Path copies;
     /** This process's folder holding an {@code espeak-ng-data} for eSpeak NG (see the class comment), or null. */
     private static volatile Path mirror;
     /** For each voice and SSML language ({@code voice|lang}): whether the mirror speaks them alike (else: not used). */
@@ -115,43 +118,95 @@ final class EspeakLibrary {
     private static int sampleRate;
     private static String version;
     private static String loadError;
-    private static SynthCallback callback;
-    private static Collector current;
+    /** The slots: the first is made when the library is first loaded, the others when two syntheses overlap. */
+    private static final Slot[] SLOTS = new Slot[Math.max(1, Math.min(64,
+            com.sun.jna.Platform.isLinux() ? Integer.getInteger("rawi.espeak.slots",
+                    Runtime.getRuntime().availableProcessors()) : 1))];
+    /** The slots not speaking now (guarded by the class). */
+    private static final java.util.ArrayDeque<Slot> IDLE = new java.util.ArrayDeque<>();
+    private static int made;
+
+    /**
+     * One loaded copy of the library, with what it keeps between calls. Guarded by {@link #lock}, held for a whole
+     * synthesis; loading and unloading also hold the class (the folders and the maps are shared).
+     */
+    private static final class Slot {
+        final int index;
+        final ReentrantLock lock = new ReentrantLock();
+        Api api;
+        /** Whether the loaded library has spoken: it then carries state from what it spoke (see {@link #fresh}). */
+        boolean used;
+        /** The folder the loaded library was started on: null for eSpeak NG's own, else {@link #mirror}. */
+        Path startedOn;
+        SynthCallback callback;
+        volatile Collector current;
+        /**
+         * The samples of the synthesis under way, kept from one to the next: a paragraph's audio is copied out once,
+         * not gathered from a new array per callback.
+         */
+        short[] heard = new short[1 << 20];
+
+        Slot(int index) {
+            this.index = index;
+        }
+
+        /** The file this slot loads: the library's own for the first, a copy of it for the others. */
+        String libraryFile() throws IOException {
+            if (index == 0 || file == null) {
+                return file;
+            }
+            synchronized (EspeakLibrary.class) {
+                if (copies == null) {
+                    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+                    removeStale(tmp);
+                    Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root),
+                            "rawi-espeak-copies-cleanup"));
+                    copies = root;
+                }
+                Path copy = copies.resolve("libespeak-ng-" + index + ".so");
+                if (!Files.exists(copy)) {
+                    Files.copy(Path.of(file), copy);
+                }
+                return copy.toString();
+            }
+        }
+    }
 
     private EspeakLibrary() {
     }
 
     private static final class Collector {
+        final Slot slot;
         final List<MarkEvent> marks = new ArrayList<>();
         final List<WordEvent> words = new ArrayList<>();
         int samples;
         volatile boolean abort;
         boolean interrupted;
 
+        Collector(Slot slot) {
+            this.slot = slot;
+        }
+
         /** Appends {@code n} samples from the library's buffer to {@link #heard}. */
         void add(Pointer wav, int n) {
-            if (heard.length - samples < n) {
-                heard = java.util.Arrays.copyOf(heard, Math.max(2 * heard.length, samples + n));
+            if (slot.heard.length - samples < n) {
+                slot.heard = java.util.Arrays.copyOf(slot.heard, Math.max(2 * slot.heard.length, samples + n));
             }
-            wav.read(0, heard, samples, n);
+            wav.read(0, slot.heard, samples, n);
             samples += n;
         }
 
         /** The audio, in one piece. */
         short[] pcm() {
-            short[] pcm = java.util.Arrays.copyOf(heard, samples);
-            if (heard.length > KEEP) { // a very long paragraph's buffer is not kept for the rest of the book
-                heard = new short[1 << 20];
+            short[] pcm = java.util.Arrays.copyOf(slot.heard, samples);
+            if (slot.heard.length > KEEP) { // a very long paragraph's buffer is not kept for the rest of the book
+                slot.heard = new short[1 << 20];
             }
             return pcm;
         }
     }
 
-    /**
-     * The samples of the synthesis under way, kept from one to the next (guarded by {@link #LOCK}, as every
-     * synthesis is): a paragraph's audio is copied out once, not gathered from a new array per callback.
-     */
-    private static short[] heard = new short[1 << 20];
     /** The largest buffer kept between syntheses: a minute and a half of speech (4 MiB); it starts at half that. */
     private static final int KEEP = 1 << 21;
 
@@ -159,50 +214,91 @@ final class EspeakLibrary {
      * Loads and initialises the library (on this process's data folder if it has one) unless it is loaded; returns
      * null when it is available, else why not.
      */
-    static synchronized String load() {
-        return load(mirror);
+    static String load() {
+        Slot first = slot(0);
+        first.lock.lock();
+        try {
+            return load(first, mirror);
+        } finally {
+            first.lock.unlock();
+        }
     }
 
-    /** Loads and initialises the library on {@code data} (null: eSpeak NG's own folder), unless loaded already. */
-    private static synchronized String load(Path data) {
-        if (api != null || loadError != null) {
-            return loadError;
+    /** The slot {@code index}, made on first use. */
+    private static synchronized Slot slot(int index) {
+        if (SLOTS[index] == null) {
+            SLOTS[index] = new Slot(index);
+            made = Math.max(made, index + 1);
+            IDLE.addLast(SLOTS[index]);
+        }
+        return SLOTS[index];
+    }
+
+    /**
+     * Loads and initialises the library in {@code slot} on {@code data} (null: eSpeak NG's own folder), unless loaded
+     * already. The caller holds the slot's lock.
+     */
+    private static String load(Slot slot, Path data) {
+        synchronized (EspeakLibrary.class) {
+            if (slot.api != null || loadError != null) {
+                return loadError;
+            }
+            if (slot.index > 0 && file == null) {
+                return "libespeak-ng's file is not known: one synthesis at a time";
+            }
         }
         try {
             java.util.Set<String> before = file == null ? mappedLibraries() : null;
             Api lib;
             try {
-                lib = Native.load(file != null ? file : System.getProperty("rawi.espeak.library", "espeak-ng"),
-                        Api.class);
-            } catch (UnsatisfiedLinkError e) {
-                if (file == null) {
-                    throw e;
+                String name = slot.libraryFile();
+                lib = name == null ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), Api.class)
+                        : Native.load(name, Api.class, Map.of(Library.OPTION_OPEN_FLAGS,
+                                com.sun.jna.Platform.isLinux() ? OPEN_FLAGS : 1));
+            } catch (UnsatisfiedLinkError | IOException e) {
+                synchronized (EspeakLibrary.class) {
+                    if (file == null || slot.index > 0) {
+                        if (e instanceof UnsatisfiedLinkError u && slot.index == 0) {
+                            throw u;
+                        }
+                        return "libespeak-ng cannot be copied for another slot (" + e.getMessage() + ")";
+                    }
+                    file = null; // the file found before is gone (eSpeak NG upgraded under a background server)
+                    if (copies != null) {
+                        Folders.deleteTree(copies); // copies of the old version: made again from the new one
+                        copies = null;
+                    }
                 }
-                file = null; // the file found before is gone (eSpeak NG upgraded under a background server): by name
-                return load(data);
+                return load(slot, data);
             }
             int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS,
                     data == null ? null : data.toString(), 0x8000);
-            if (rate <= 0) {
-                loadError = "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
-                return loadError;
-            }
-            callback = EspeakLibrary::onAudio;
-            lib.espeak_SetSynthCallback(callback);
-            version = "libespeak-ng " + lib.espeak_Info(new PointerByReference());
-            sampleRate = rate;
-            api = lib;
-            startedOn = data;
-            java.io.File found = nativeLibrary(lib).getFile();
-            if (before != null && found != null && found.isFile()) {
-                file = found.getPath();
-                pinDependencies(before, found.toPath());
+            synchronized (EspeakLibrary.class) {
+                if (rate <= 0) {
+                    if (slot.index == 0) {
+                        loadError = "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
+                    }
+                    return "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
+                }
+                slot.callback = (wav, samples, events) -> onAudio(slot, wav, samples, events);
+                lib.espeak_SetSynthCallback(slot.callback);
+                version = "libespeak-ng " + lib.espeak_Info(new PointerByReference());
+                sampleRate = rate;
+                slot.api = lib;
+                slot.startedOn = data;
+                java.io.File found = nativeLibrary(lib).getFile();
+                if (before != null && found != null && found.isFile()) {
+                    file = found.getPath();
+                    pinDependencies(before, found.toPath());
+                }
             }
             return null;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            loadError = "libespeak-ng cannot be loaded (no library '"
-                    + System.getProperty("rawi.espeak.library", "espeak-ng") + "' found)";
-            return loadError;
+            synchronized (EspeakLibrary.class) {
+                loadError = "libespeak-ng cannot be loaded (no library '"
+                        + System.getProperty("rawi.espeak.library", "espeak-ng") + "' found)";
+                return loadError;
+            }
         }
     }
 
@@ -243,42 +339,51 @@ final class EspeakLibrary {
     }
 
     /**
-     * Unloads the library if it has spoken, so that the next {@link #load} starts from nothing: a conversion's
-     * warm-up calls it and then loads the library, in the background, for the first paragraph. libespeak-ng keeps
-     * state from one utterance to the next (pauses and waveform phase; not the C library's random numbers: seeding
-     * them changes nothing), and neither {@code espeak_Initialize} nor anything else in its API resets it; a fresh
-     * load does, which is why {@link #synthesize} too starts from one. Waits for a synthesis under way.
+     * Unloads the library in every slot that has spoken, so that the next {@link #load} starts from nothing: a
+     * conversion's warm-up calls it and then loads the library, in the background, for the first paragraph.
+     * libespeak-ng keeps state from one utterance to the next (pauses and waveform phase; not the C library's random
+     * numbers: seeding them changes nothing), and neither {@code espeak_Initialize} nor anything else in its API resets
+     * it; a fresh load does, which is why {@link #synthesize} too starts from one. Waits for syntheses under way.
      */
     static void fresh() {
-        LOCK.lock();
-        try {
+        for (int i = 0; i < SLOTS.length; i++) {
+            Slot slot;
             synchronized (EspeakLibrary.class) {
-                if (api != null && used) {
-                    unload();
-                }
+                slot = SLOTS[i];
             }
-        } finally {
-            LOCK.unlock();
+            if (slot == null) {
+                continue;
+            }
+            slot.lock.lock();
+            try {
+                if (slot.api != null && slot.used) {
+                    unload(slot);
+                }
+            } finally {
+                slot.lock.unlock();
+            }
         }
     }
 
-    private static synchronized void unload() {
-        api.espeak_Terminate(); // frees its buffers, which unloading would not
-        nativeLibrary(api).dispose();
-        api = null;
-        used = false;
+    /** Unloads the slot's library (its lock held). */
+    private static void unload(Slot slot) {
+        slot.api.espeak_Terminate(); // frees its buffers, which unloading would not
+        nativeLibrary(slot.api).close();
+        slot.api = null;
+        slot.used = false;
     }
 
     /**
-     * Makes the loaded library one that has not spoken, started on {@code data} (null: eSpeak NG's own folder),
+     * Makes the slot's library one that has not spoken, started on {@code data} (null: eSpeak NG's own folder),
      * loading it afresh unless it already is one, and marks it as speaking now; returns null, else why it cannot load.
+     * The caller holds the slot's lock.
      */
-    private static synchronized String loadFresh(Path data) {
-        if (api != null && (used || !java.util.Objects.equals(startedOn, data))) {
-            unload();
+    private static String loadFresh(Slot slot, Path data) {
+        if (slot.api != null && (slot.used || !java.util.Objects.equals(slot.startedOn, data))) {
+            unload(slot);
         }
-        String error = load(data);
-        used = error == null;
+        String error = load(slot, data);
+        slot.used = error == null;
         return error;
     }
 
@@ -293,12 +398,12 @@ final class EspeakLibrary {
      * loads find it there among a few files. False for a voice with a variant ({@code name+variant}), a file not
      * found where expected, or a folder that cannot be written: the voice then stays on eSpeak NG's own folder.
      */
-    private static boolean addToMirror(String voice) {
+    private static boolean addToMirror(Slot slot, String voice) {
         boolean done = false;
         try {
-            Pointer current = api.espeak_GetCurrentVoice();
+            Pointer current = slot.api.espeak_GetCurrentVoice();
             PointerByReference path = new PointerByReference();
-            api.espeak_Info(path);
+            slot.api.espeak_Info(path);
             Pointer identifier = current == null ? null : current.getPointer(2L * Native.POINTER_SIZE);
             if (identifier != null && path.getValue() != null && !voice.contains("+")) {
                 Path data = Path.of(path.getValue().getString(0, "UTF-8"));
@@ -326,7 +431,7 @@ final class EspeakLibrary {
      * This process's data folder for eSpeak NG, made on first use and removed when the process ends (or, if it is
      * killed, by the next process that makes one).
      */
-    private static Path mirrorOf(Path data) throws IOException {
+    private static synchronized Path mirrorOf(Path data) throws IOException {
         if (mirror != null) {
             return mirror;
         }
@@ -352,18 +457,26 @@ final class EspeakLibrary {
      */
     private static void removeMirror(Path root) {
         io.rawi.internal.Interruption.begin();
-        boolean locked = false;
+        List<Slot> locked = new ArrayList<>();
+        long until = System.nanoTime() + 30_000_000_000L;
         try {
-            locked = LOCK.tryLock(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (int i = 0; i < SLOTS.length; i++) {
+                Slot slot;
+                synchronized (EspeakLibrary.class) {
+                    slot = SLOTS[i];
+                }
+                if (slot != null && slot.lock.tryLock(Math.max(0, until - System.nanoTime()),
+                        java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    locked.add(slot);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
             Folders.deleteTree(root);
         } finally {
-            if (locked) {
-                LOCK.unlock();
-            }
+            locked.forEach(slot -> slot.lock.unlock());
         }
     }
 
@@ -389,8 +502,8 @@ final class EspeakLibrary {
         return sampleRate;
     }
 
-    private static int onAudio(Pointer wav, int samples, Pointer events) {
-        Collector c = current;
+    private static int onAudio(Slot slot, Pointer wav, int samples, Pointer events) {
+        Collector c = slot.current;
         if (c == null) {
             return 1;
         }
@@ -431,32 +544,40 @@ final class EspeakLibrary {
      */
     static Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
                              long timeoutMillis, String what) throws SpeechException {
-        LOCK.lock();
+        Slot slot = acquire();
+        slot.lock.lock();
         try {
             if (io.rawi.internal.Interruption.stopping()) {
                 throw new SpeechException(what + ": interrupted");
             }
             boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
             String pair = voice + "|" + lang;
-            Boolean alike = MIRRORED.get(pair);
-            // read each time, for tests: 0 probes before the first synthesis
-            if (useMirror && alike == null
-                    && UNPROBED.merge(pair, 1, Integer::sum) > Integer.getInteger("rawi.espeak.probeAfter", PROBE_AFTER)) {
-                alike = mirrorSpeaksAlike(voice, lang);
-                MIRRORED.put(pair, alike);
+            Boolean alike;
+            boolean probe;
+            synchronized (EspeakLibrary.class) {
+                alike = MIRRORED.get(pair);
+                // read each time, for tests: 0 probes before the first synthesis
+                probe = useMirror && alike == null && UNPROBED.merge(pair, 1, Integer::sum)
+                        > Integer.getInteger("rawi.espeak.probeAfter", PROBE_AFTER);
+            }
+            if (probe) {
+                alike = mirrorSpeaksAlike(slot, voice, lang);
+                synchronized (EspeakLibrary.class) {
+                    MIRRORED.put(pair, alike);
+                }
             }
             // on the folder that has its voice
-            String error = loadFresh(useMirror && Boolean.TRUE.equals(alike) ? mirror : null);
+            String error = loadFresh(slot, useMirror && Boolean.TRUE.equals(alike) ? mirror : null);
             if (error != null) {
                 throw new SpeechException(what + ": " + error);
             }
-            if (api.espeak_SetVoiceByName(voice) != 0) {
+            if (slot.api.espeak_SetVoiceByName(voice) != 0) {
                 throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
             }
-            api.espeak_SetParameter(RATE, wpm, 0);
-            api.espeak_SetParameter(PITCH, pitch, 0);
-            api.espeak_SetParameter(VOLUME, volume, 0);
-            Collector c = new Collector();
+            slot.api.espeak_SetParameter(RATE, wpm, 0);
+            slot.api.espeak_SetParameter(PITCH, pitch, 0);
+            slot.api.espeak_SetParameter(VOLUME, volume, 0);
+            Collector c = new Collector(slot);
             Thread watchdog = new Thread(() -> {
                 try {
                     Thread.sleep(timeoutMillis);
@@ -469,7 +590,7 @@ final class EspeakLibrary {
             watchdog.start();
             int status;
             try {
-                status = speak(ssml, c);
+                status = speak(slot, ssml, c);
             } finally {
                 watchdog.interrupt();
             }
@@ -485,21 +606,52 @@ final class EspeakLibrary {
             }
             return new Result(c.pcm(), c.marks, c.words);
         } finally {
-            LOCK.unlock();
+            slot.lock.unlock();
+            release(slot);
         }
     }
 
+    /**
+     * A slot to speak with: an idle one, else a new one while there are fewer than {@link #SLOTS} (the first always;
+     * others once the library's file is known, to be copied), else the next to be released.
+     */
+    private static synchronized Slot acquire() throws SpeechException {
+        while (true) {
+            Slot idle = IDLE.pollFirst();
+            if (idle != null) {
+                return idle;
+            }
+            if (made == 0 || made < SLOTS.length && file != null) {
+                Slot made = slot(EspeakLibrary.made);
+                IDLE.remove(made);
+                return made;
+            }
+            try {
+                EspeakLibrary.class.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SpeechException("eSpeak NG: interrupted");
+            }
+        }
+    }
+
+    private static synchronized void release(Slot slot) {
+        IDLE.addFirst(slot); // the slot used last is taken first: its buffer is warm
+        EspeakLibrary.class.notifyAll();
+    }
+
     /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */
-    private static int speak(String ssml, Collector c) {
+    private static int speak(Slot slot, String ssml, Collector c) {
         byte[] utf8 = ssml.getBytes(StandardCharsets.UTF_8);
         Memory text = new Memory(utf8.length + 1L);
         text.write(0, utf8, 0, utf8.length);
         text.setByte(utf8.length, (byte) 0);
-        current = c;
+        slot.current = c;
         try {
-            return api.espeak_Synth(text, new NativeLong(utf8.length + 1L), 0, 1, 0, CHARS_UTF8 | SSML, null, null);
+            return slot.api.espeak_Synth(text, new NativeLong(utf8.length + 1L), 0, 1, 0, CHARS_UTF8 | SSML, null,
+                    null);
         } finally {
-            current = null;
+            slot.current = null;
         }
     }
 
@@ -510,13 +662,13 @@ final class EspeakLibrary {
      * language in a process, a probe is spoken from both folders and compared (the voice's file is put in the mirror
      * first). Unlike: that voice and language always start on eSpeak NG's own folder.
      */
-    private static boolean mirrorSpeaksAlike(String voice, String lang) {
+    private static boolean mirrorSpeaksAlike(Slot slot, String voice, String lang) {
         if (!lang.matches("[A-Za-z0-9-]+")) {
             return false;
         }
         String probe = "<speak xml:lang=\"" + lang + "\">12 345.</speak>";
-        short[] own = probe(null, voice, probe, true);
-        short[] mirrored = own == null || mirror == null ? null : probe(mirror, voice, probe, false);
+        short[] own = probe(slot, null, voice, probe, true);
+        short[] mirrored = own == null || mirror == null ? null : probe(slot, mirror, voice, probe, false);
         return mirrored != null && java.util.Arrays.equals(own, mirrored);
     }
 
@@ -524,14 +676,14 @@ final class EspeakLibrary {
      * Speaks {@code ssml} from a fresh load on {@code data}, putting the voice's file into the mirror first if
      * asked; null when the voice is unknown there or its file could not be put in the mirror.
      */
-    private static short[] probe(Path data, String voice, String ssml, boolean addVoice) {
-        if (loadFresh(data) != null) {
+    private static short[] probe(Slot slot, Path data, String voice, String ssml, boolean addVoice) {
+        if (loadFresh(slot, data) != null) {
             return null;
         }
-        if (api.espeak_SetVoiceByName(voice) != 0 || addVoice && !addToMirror(voice)) {
+        if (slot.api.espeak_SetVoiceByName(voice) != 0 || addVoice && !addToMirror(slot, voice)) {
             return null;
         }
-        Collector c = new Collector();
-        return speak(ssml, c) == 0 ? c.pcm() : null;
+        Collector c = new Collector(slot);
+        return speak(slot, ssml, c) == 0 ? c.pcm() : null;
     }
 }

@@ -227,10 +227,13 @@ public final class EspeakProvider implements SpeechProvider {
             return version;
         }
 
-        /** The program starts fresh for every sentence; the library keeps state and runs one call at a time. */
+        /**
+         * The program starts fresh for every sentence, and the library is loaded afresh for every paragraph, in as many
+         * slots as there are cores: what was spoken before changes nothing, so paragraphs go in any order.
+         */
         @Override
         public boolean parallel() {
-            return !library;
+            return true;
         }
 
         private int wpm() {

@@ -222,6 +222,20 @@ class EspeakIT {
                 short[] after = engine.synthesize(SpeechText.request(p, arabic)).pcm();
                 assertArrayEquals(alone, after, "the same samples after " + before.stream().map(Paragraph::text).toList());
             }
+            // and side by side, in the library's slots (one per core, each its own copy of the library)
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<short[]>> together = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    Paragraph q = i % 2 == 0 ? p : predecessors.get(0).get(0);
+                    together.add(pool.submit(() -> engine.synthesize(SpeechText.request(q, arabic)).pcm()));
+                }
+                for (int i = 0; i < 8; i += 2) {
+                    assertArrayEquals(alone, together.get(i).get(), "the same samples beside other syntheses");
+                }
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 
