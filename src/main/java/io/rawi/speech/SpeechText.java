@@ -45,9 +45,12 @@ public final class SpeechText {
         List<String> said = written;
         if (arabic) {
             // numbers and signs said in words first, so that the diacritizer vowels those words in context too
+            said = ArabicNumbers.sayAll(written, voice.months(), Abbreviations.forVoice(voice, "ar"));
+        }
+        if (!arabic && SymbolWords.serves(p.language().tag())) {
             said = new ArrayList<>(written.size());
             for (int i = 0; i < written.size(); i++) {
-                said.add(ArabicNumbers.say(written.get(i), i > 0 ? written.get(i - 1) : null, voice.months()));
+                said.add(SymbolWords.say(written.get(i), i > 0 ? written.get(i - 1) : null, p.language().tag()));
             }
         }
         List<String> vowelled = diacritize && arabic ? Diacritizer.arabic().diacritize(said) : said;

@@ -1,6 +1,7 @@
 package io.rawi.speech;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.List;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,5 +40,66 @@ class ArabicNumbersTest {
         ArabicNumbers.Months m = months.equals("LEVANT") ? ArabicNumbers.Months.LEVANTINE
                 : ArabicNumbers.Months.EGYPTIAN_GULF;
         assertEquals(said, ArabicNumbers.say(written, previous, m));
+    }
+
+    /**
+     * Numbers agree with what they count, currencies and units are said in words, and the voice's abbreviations are
+     * expanded: a sentence as written, and as said (words joined by spaces).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            عاش 3 سنوات هناك                 | عاش ثلاث سنوات هناك
+            بقي 3 أيام                        | بقي ثلاثة أيام
+            بعد 10 دقائق                      | بعد عشر دقائق
+            ثلاث مرات و5 اجتماعات            | ثلاث مرات وخمسة اجتماعات
+            عقد 5 اجتماعات                    | عقد خمسة اجتماعات
+            زار 7 دول                         | زار سبع دول
+            قرأ 8 كتب                         | قرأ ثمانية كتب
+            منذ 13 سنة                        | منذ ثلاث عشرة سنة
+            منذ 15 عاما                       | منذ خمسة عشر عاما
+            في 11 مدينة                       | في إحدى عشرة مدينة
+            نحو 105 سنوات                     | نحو 100 وخمس سنوات
+            يضم 40 ألف كتاب                   | يضم 40 ألفًا كتاب
+            يضم 3 ألف كتاب                    | يضم ثلاثة آلاف كتاب
+            يضم 3 آلاف كتاب                   | يضم ثلاثة آلَاف كتاب
+            بلغ 5 مليون دولار                 | بلغ خمسة ملايين دولار
+            بلغ 20 مليار                      | بلغ 20 مليارًا
+            بلغ 300 ألف                       | بلغ 300 أَلْف
+            دفع $50 فقط                       | دفع 50 دولارًا فقط
+            دفع 7$ فقط                        | دفع سبعة دولارات فقط
+            سعره 20 € فقط                     | سعره 20 يورو فقط
+            دفع 15 USD                        | دفع خمسة عشر دولارًا أمريكي
+            قطع 5 كم                          | قطع خمسة كيلومترات
+            قطع 120كم                         | قطع 120 كيلومترًا
+            بلغت الحرارة 30°C                 | بلغت الحرارة 30 درجةً مئوية
+            وزنه 4 كغ                         | وزنه أربعة كيلوغرامات
+            ولد عام 1950م                     | ولد عام 1950 ميلادي
+            ولد عام 1950 م                    | ولد عام 1950 ميلادي
+            قال د. أحمد                       | قال الدكتور أحمد
+            كتب وقصص إلخ،                     | كتب وقصص إلى آخره،
+            في القرن 5 ق.م                    | في القرن 5 قبل الميلاد
+            قال 3                             | قال 3
+            منذ 13 سنة، ثم                    | منذ ثلاث عشرة سنة، ثم
+            على بعد 5 كم.                     | على بعد خمسة كيلومترات.
+            فاز 3 الأوائل                     | فاز 3 الأوائل
+            """)
+    void numbersAgreeAndSignsAreSaid(String written, String said) {
+        Abbreviations abbreviations = Abbreviations.of(java.nio.file.Path.of("voices/abbreviations-ar.txt"));
+        List<String> words = List.of(written.strip().split(" "));
+        assertEquals(said.strip(), String.join(" ", ArabicNumbers.sayAll(words, ArabicNumbers.Months.EGYPTIAN_GULF,
+                abbreviations)).strip());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAbbreviationsFileIsReadAndExtensible(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertEquals("الأستاذ الدكتور", Abbreviations.of(java.nio.file.Path.of("voices/abbreviations-ar.txt")).expand("أ.د."));
+        java.nio.file.Path mine = java.nio.file.Files.writeString(dir.resolve("abbreviations-ar.txt"),
+                "# mine\nو.أ.ع = وكالة الأنباء العربية\n\nbad line\n");
+        Abbreviations a = Abbreviations.of(mine);
+        assertEquals(1, a.size());
+        assertEquals("وكالة الأنباء العربية،", a.expand("و.أ.ع،"));
+        assertEquals("كلمة", a.expand("كلمة"));
+        assertEquals(0, Abbreviations.of(dir.resolve("none.txt")).size());
     }
 }

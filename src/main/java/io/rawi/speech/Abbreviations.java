@@ -1,0 +1,90 @@
+package io.rawi.speech;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Abbreviations and what is said for them (د. → الدكتور), from a plain UTF-8 file beside the voice files,
+ * {@code abbreviations-<language>.txt}: one per line, the abbreviation as written, a tab (or {@code =}), what is said;
+ * {@code #} starts a comment. Users extend the list by adding lines (or a file for their own voices folder). A word
+ * matches as written, or without the punctuation after it (a comma, a colon…); the punctuation stays.
+ */
+public final class Abbreviations {
+    /** No abbreviations. */
+    public static final Abbreviations NONE = new Abbreviations(Map.of());
+    private static final Map<Path, Abbreviations> LOADED = new ConcurrentHashMap<>();
+    private static final String TRAILING = "،,;:؛!?؟»\"'”)";
+    private final Map<String, String> said;
+
+    private Abbreviations(Map<String, String> said) {
+        this.said = Map.copyOf(said);
+    }
+
+    /** The abbreviations in {@code file}, read once per process; none when there is no such file. */
+    public static Abbreviations of(Path file) {
+        return LOADED.computeIfAbsent(file.toAbsolutePath().normalize(), Abbreviations::read);
+    }
+
+    /** The abbreviations for {@code language} beside {@code voice}'s file; none for a voice that has no file. */
+    public static Abbreviations forVoice(VoiceDefinition voice, String language) {
+        if (voice.source() == null || voice.source().getParent() == null) {
+            return NONE;
+        }
+        return of(voice.source().getParent().resolve("abbreviations-" + language + ".txt"));
+    }
+
+    private static Abbreviations read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return NONE;
+        }
+        Map<String, String> said = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int tab = l.indexOf('\t');
+                int at = tab >= 0 ? tab : l.indexOf('=');
+                if (at > 0 && at < l.length() - 1) {
+                    said.put(l.substring(0, at).strip(), l.substring(at + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            return NONE; // an unreadable list: the words are read as written
+        }
+        return new Abbreviations(said);
+    }
+
+    /** How many abbreviations there are. */
+    public int size() {
+        return said.size();
+    }
+
+    /** What is said for {@code word}: its expansion (with the punctuation after it kept), or the word itself. */
+    public String expand(String word) {
+        if (said.isEmpty()) {
+            return word;
+        }
+        String exact = said.get(word);
+        if (exact != null) {
+            return exact;
+        }
+        int end = word.length();
+        while (end > 0 && TRAILING.indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end < word.length() && end > 0) {
+            String core = said.get(word.substring(0, end));
+            if (core != null) {
+                return core + word.substring(end);
+            }
+        }
+        return word;
+    }
+}
