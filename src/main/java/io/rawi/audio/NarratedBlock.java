@@ -14,11 +14,20 @@ import java.util.List;
  * @param sentences      where each sentence (and word) is heard in it
  * @param voice          the id of the voice that spoke it
  * @param epubCrc        the CRC-32 of {@code epubAudio}'s bytes (as a zip entry needs it), or -1 if not known
+ * @param unread         the words the engine read with no vowel or three consonants in a row (see pronunciation.json)
  */
 public record NarratedBlock(String id, String file, Path epubAudio, String epubMediaType, long durationMs,
-                            List<Clip> sentences, String voice, long epubCrc) {
+                            List<Clip> sentences, String voice, long epubCrc, List<Unread> unread) {
     public NarratedBlock {
         sentences = List.copyOf(sentences);
+        unread = List.copyOf(unread);
+    }
+
+    /**
+     * A word the engine read with no vowel or three consonants in a row: as written, as spoken, the engine's
+     * phonemes, and how many times it is in the block.
+     */
+    public record Unread(String written, String spoken, String phonemes, int count) {
     }
 
     /** A block with its processed audio, while it is still wanted (for the audiobook). */

@@ -41,9 +41,9 @@ final class AudioCache {
     /**
      * Bump when the audio processing, the way an engine is driven or the entry layout changes (4: eSpeak NG speaks
      * every paragraph from a fresh load, so entries made before may differ slightly from what it says now; 5: the
-     * index ends with its own checksum).
+     * index ends with its own checksum; 6: the words the engine read without vowels, for pronunciation.json).
      */
-    private static final String VERSION = "rawi-audio-cache-5";
+    private static final String VERSION = "rawi-audio-cache-6";
     private final Path root;
     private final long limitBytes;
 
@@ -51,7 +51,7 @@ final class AudioCache {
      * A cached block taken out of the cache: its duration and clips (its files were put in place), and the CRC-32
      * of the file that goes into the EPUB, computed while its bytes were at hand.
      */
-    record Taken(long durationMs, List<Clip> sentences, long epubCrc) {
+    record Taken(long durationMs, List<Clip> sentences, long epubCrc, List<io.rawi.audio.NarratedBlock.Unread> unread) {
     }
 
     /**
@@ -234,6 +234,7 @@ final class AudioCache {
             long duration = -1;
             List<Clip> sentences = new ArrayList<>();
             List<Clip> words = new ArrayList<>();
+            List<io.rawi.audio.NarratedBlock.Unread> unread = new ArrayList<>();
             Clip sentence = null;
             while (f.nextLine()) {
                 switch (f.text()) {
@@ -264,6 +265,11 @@ final class AudioCache {
                         words = new ArrayList<>();
                     }
                     case "W" -> words.add(f.clip());
+                    case "U" -> {
+                        int count = (int) f.number();
+                        unread.add(new io.rawi.audio.NarratedBlock.Unread(unfield(f.text()), unfield(f.text()),
+                                unfield(f.text()), count));
+                    }
                     default -> throw new IOException("unknown line");
                 }
             }
@@ -279,11 +285,22 @@ final class AudioCache {
                 }
             }
             Files.setLastModifiedTime(index, FileTime.fromMillis(System.currentTimeMillis()));
-            return Optional.of(new Taken(duration, sentences, epubCrc));
+            return Optional.of(new Taken(duration, sentences, epubCrc, unread));
         } catch (IOException | RuntimeException e) {
             damaged(key, dir, e instanceof IOException && e.getMessage() != null ? e.getMessage() : "an unreadable index");
             return Optional.empty();
         }
+    }
+
+    /** A text as one field of an index line: UTF-8, with %, space and line breaks escaped. */
+    private static String field(String text) {
+        return text.replace("%", "%25").replace(" ", "%20").replace("\n", "%0A").replace("\r", "%0D");
+    }
+
+    /** A field of an index line (read a byte per char) back to its text. */
+    private static String unfield(String field) {
+        String utf8 = new String(field.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return utf8.replace("%0D", "\r").replace("%0A", "\n").replace("%20", " ").replace("%25", "%");
     }
 
     /**
@@ -463,7 +480,8 @@ final class AudioCache {
      * CRC-32 of the file that goes into the EPUB ({@code epubAudio}, or {@code audio} when that is null), computed as
      * it was read to be stored, or -1 when it was not read.
      */
-    long put(String key, Path audio, Path epubAudio, long durationMs, List<Clip> sentences) {
+    long put(String key, Path audio, Path epubAudio, long durationMs, List<Clip> sentences,
+             List<io.rawi.audio.NarratedBlock.Unread> unread) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);
         if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             String why = shapeDamage(dir);
@@ -483,6 +501,10 @@ final class AudioCache {
                 epubCrc = file(tmp, "epub", epubAudio, index);
             }
             index.append("duration ").append(durationMs).append('\n');
+            for (io.rawi.audio.NarratedBlock.Unread u : unread) {
+                index.append("U ").append(u.count()).append(' ').append(field(u.written())).append(' ')
+                        .append(field(u.spoken())).append(' ').append(field(u.phonemes())).append('\n');
+            }
             for (Clip s : sentences) {
                 index.append(line("S", s));
                 for (Clip w : s.words()) {

@@ -308,7 +308,8 @@ final class Narrator {
             if (hit.isPresent()) {
                 fromCache.incrementAndGet();
                 return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type,
-                        hit.get().durationMs(), hit.get().sentences(), plan.voice().id(), hit.get().epubCrc()), null);
+                        hit.get().durationMs(), hit.get().sentences(), plan.voice().id(), hit.get().epubCrc(),
+                        hit.get().unread()), null);
             }
             if (previous != null && !plan.engine().parallel()) {
                 previous.await();
@@ -328,15 +329,46 @@ final class Narrator {
         }
         CPU.add(2, t2);
         // the EPUB file's CRC-32 comes from the cache's read of it, when it stores it; else from a read of its own
+        List<NarratedBlock.Unread> unread = unread(p, plan.spoken(), u.unread());
         long epubCrc = plan.key() == null ? -1 : cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub,
-                audio.durationMillis(), audio.sentences());
+                audio.durationMillis(), audio.sentences(), unread);
         String damage = plan.key() == null ? null : cache.damage(plan.key());
         if (damage != null) {
             log.accept("note: the cache entry of " + p.id() + " was damaged (" + damage + "): spoken again and "
                     + "stored anew in " + cache.root());
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
-                audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : AudioCache.crc32(inEpub)), audio);
+                audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : AudioCache.crc32(inEpub), unread), audio);
+    }
+
+    /**
+     * The words of {@code p} that the engine read with no vowel or three consonants in a row ({@code byId}: word id →
+     * its phonemes), each written word once with how many times it is unread in the block.
+     */
+    private static List<NarratedBlock.Unread> unread(Paragraph p, SpeechRequest request, java.util.Map<String, String> byId) {
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, String> written = new java.util.HashMap<>();
+        for (io.rawi.book.Sentence s : p.sentences()) {
+            for (io.rawi.book.Word w : s.words()) {
+                written.put(w.id(), w.text());
+            }
+        }
+        java.util.Map<String, NarratedBlock.Unread> out = new java.util.LinkedHashMap<>();
+        for (io.rawi.speech.SpokenSentence s : request.sentences()) {
+            for (io.rawi.speech.SpokenWord w : s.words()) {
+                String phonemes = byId.get(w.id());
+                if (phonemes != null) {
+                    // the word without the punctuation around it, as a lexicon entry would name it
+                    String text = written.getOrDefault(w.id(), w.text()).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}\\p{M}]+$", "");
+                    NarratedBlock.Unread before = out.get(text);
+                    out.put(text, new NarratedBlock.Unread(text, w.text(), phonemes,
+                            before == null ? 1 : before.count() + 1));
+                }
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */

@@ -405,10 +405,18 @@ public final class Pipeline {
         }
         String title = book.metadata().title();
         List<NarratedBlock> blocks = narration;
+        // the blocks eSpeak NG judged: Arabic, spoken by an eSpeak NG voice in process
+        java.util.Set<String> arabic = new java.util.HashSet<>();
+        book.narrated().stream().filter(io.rawi.speech.SpeechText::vowelled).forEach(p -> arabic.add(p.id()));
+        boolean inProcess = io.rawi.speech.EspeakProvider.inProcess();
+        int judged = inProcess ? (int) narration.stream().filter(b -> arabic.contains(b.id()) && voices.byId(b.voice())
+                .map(v -> v.backend().equals("espeak")).orElse(false)).count() : 0;
         pending.add(background.submit(() -> {
             writeWith(dir.resolve("timings.json"), out -> TimingFiles.json(title, blocks, texts::get, out));
             writeWith(dir.resolve(slug + ".vtt"), out -> TimingFiles.vtt(blocks, texts::get, out));
             writeWith(dir.resolve(slug + ".m3u8"), out -> TimingFiles.m3u8(title, blocks, texts::get, out));
+            writeWith(dir.resolve("pronunciation.json"), out -> io.rawi.audio.PronunciationReport.json(blocks,
+                    judged, out));
             return null;
         }));
         String narrator = String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()

@@ -75,6 +75,8 @@ final class EspeakLibrary {
 
         Pointer espeak_GetCurrentVoice();
 
+        Pointer espeak_TextToPhonemes(PointerByReference textptr, int textmode, int phonememode);
+
         int espeak_Terminate();
     }
 
@@ -90,8 +92,8 @@ final class EspeakLibrary {
     record WordEvent(int textPosition, long sample) {
     }
 
-    /** What one synthesis produced. */
-    record Result(short[] pcm, List<MarkEvent> marks, List<WordEvent> words) {
+    /** What one synthesis produced, and the phonemes of the words asked for (eSpeak NG's ASCII, as {@code -x}). */
+    record Result(short[] pcm, List<MarkEvent> marks, List<WordEvent> words, Map<String, String> phonemes) {
     }
 
     /** Audio per callback: long, so that a paragraph takes a few calls from C into Java rather than hundreds. */
@@ -543,7 +545,8 @@ final class EspeakLibrary {
      * @return the audio and the marks
      */
     static Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
-                             long timeoutMillis, String what) throws SpeechException {
+                             long timeoutMillis, String what, java.util.Collection<String> judge)
+            throws SpeechException {
         Slot slot = acquire();
         slot.lock.lock();
         try {
@@ -604,7 +607,13 @@ final class EspeakLibrary {
             if (status != 0) {
                 throw new SpeechException(what + ": eSpeak NG failed (espeak_Synth returned " + status + ")");
             }
-            return new Result(c.pcm(), c.marks, c.words);
+            Map<String, String> phonemes = new HashMap<>();
+            if (!judge.isEmpty() && slot.api.espeak_SetVoiceByName(voice) == 0) { // the voice SSML may have changed
+                for (String word : judge) {
+                    phonemes.put(word, phonemes(slot, word));
+                }
+            }
+            return new Result(c.pcm(), c.marks, c.words, phonemes);
         } finally {
             slot.lock.unlock();
             release(slot);
@@ -638,6 +647,23 @@ final class EspeakLibrary {
     private static synchronized void release(Slot slot) {
         IDLE.addFirst(slot); // the slot used last is taken first: its buffer is warm
         EspeakLibrary.class.notifyAll();
+    }
+
+    /** The phonemes the slot's library gives {@code word}, clause after clause, as {@code espeak-ng -x} prints them. */
+    private static String phonemes(Slot slot, String word) {
+        byte[] utf8 = word.getBytes(StandardCharsets.UTF_8);
+        Memory text = new Memory(utf8.length + 1L);
+        text.write(0, utf8, 0, utf8.length);
+        text.setByte(utf8.length, (byte) 0);
+        PointerByReference at = new PointerByReference(text);
+        StringBuilder sb = new StringBuilder();
+        for (int clauses = 0; at.getValue() != null && clauses < 16; clauses++) {
+            Pointer p = slot.api.espeak_TextToPhonemes(at, CHARS_UTF8, 0);
+            if (p != null) {
+                sb.append(sb.length() > 0 ? " " : "").append(p.getString(0, "UTF-8").strip());
+            }
+        }
+        return sb.toString().strip();
     }
 
     /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */

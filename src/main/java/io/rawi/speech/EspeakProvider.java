@@ -73,6 +73,11 @@ public final class EspeakProvider implements SpeechProvider {
         StringEscapeUtils.escapeXml10(""); // its tables take a cold run about 10 ms to build: not on the first paragraph
     }
 
+    /** Whether eSpeak NG speaks in process here (its phonemes can then judge what it reads). */
+    public static boolean inProcess() {
+        return !"cli".equals(System.getProperty("rawi.espeak")) && EspeakLibrary.load() == null;
+    }
+
     @Override
     public Probe probe() {
         if (!"cli".equals(System.getProperty("rawi.espeak"))) {
@@ -146,6 +151,18 @@ public final class EspeakProvider implements SpeechProvider {
      * in proportion to their lengths in characters. eSpeak NG reports positions a character or two off around
      * sentence ends, and drops marks there, so no single source is enough.
      */
+    private static final java.util.regex.Pattern ARABIC_LETTER = java.util.regex.Pattern.compile("[\u0621-\u064A]");
+
+    /**
+     * Whether eSpeak NG's phonemes for a word (as {@code -x} prints them) have no vowel, or three consonants in a row:
+     * stress and length marks are ignored, a consonant's marks and a doubled consonant (shadda) count as one, dZ is
+     * one sound, A (ain) a consonant.
+     */
+    public static boolean unreadable(String phonemes) {
+        String sounds = phonemes.replaceAll("[',%=_|;!.\\[:\\s]", "").replace("dZ", "J").replaceAll("(.)\\1+", "$1");
+        return !sounds.matches(".*[aiueo].*") || sounds.matches(".*[^aiueo]{3}.*");
+    }
+
     static long[] wordStarts(SpeechRequest request, Ssml ssml, List<EspeakLibrary.WordEvent> events,
                                      Map<String, Long> marks, long length) {
         List<int[]> spans = new ArrayList<>();
@@ -252,9 +269,29 @@ public final class EspeakProvider implements SpeechProvider {
 
         private Utterance inProcess(SpeechRequest request, String what) throws SpeechException {
             Ssml ssml = new Ssml(request);
+            // Arabic words are judged by the engine's own phonemes: read with no vowel, or three consonants in a row
+            java.util.Set<String> judge = new java.util.LinkedHashSet<>();
+            if (request.language().primary().equals("ar")) {
+                for (SpokenSentence s : request.sentences()) {
+                    for (SpokenWord w : s.words()) {
+                        if (ARABIC_LETTER.matcher(w.text()).find() && !w.text().contains(" ")) {
+                            judge.add(w.text());
+                        }
+                    }
+                }
+            }
             EspeakLibrary.Result r = EspeakLibrary.synthesize(voice.engineVoice(), request.language().tag(), wpm(),
                     Math.min(100, 50 * voice.pitch() / 100), Math.min(200, voice.volume()), ssml.text,
-                    request.timeout().toMillis(), what);
+                    request.timeout().toMillis(), what, judge);
+            Map<String, String> unread = new java.util.LinkedHashMap<>();
+            for (SpokenSentence s : request.sentences()) {
+                for (SpokenWord w : s.words()) {
+                    String ph = r.phonemes().get(w.text());
+                    if (ph != null && unreadable(ph)) {
+                        unread.put(w.id(), ph);
+                    }
+                }
+            }
             long length = r.pcm().length;
             Map<String, Long> marks = new HashMap<>();
             r.marks().forEach(m -> marks.putIfAbsent(m.name(), Math.min(m.sample(), length)));
@@ -280,7 +317,7 @@ public final class EspeakProvider implements SpeechProvider {
                 }
                 sentences.add(new Mark(s.id(), begin, end, words, false));
             }
-            return new Utterance(r.pcm(), EspeakLibrary.sampleRate(), sentences);
+            return new Utterance(r.pcm(), EspeakLibrary.sampleRate(), sentences, unread);
         }
 
         private Utterance viaProgram(SpeechRequest request, String what) throws SpeechException {
