@@ -120,8 +120,10 @@ awk -v wall="$pc" -v b="$mb" -v cores="$(nproc)" '
   /processor time, process/ {
     match($0, /process [0-9]+ ms;/); total = substr($0, RSTART + 8, RLENGTH - 12)
     match($0, /speak [0-9]+/); speak = substr($0, RSTART + 6, RLENGTH - 6)
-    match($0, /narration: speak [0-9]+ ms, process [0-9]+/); split(substr($0, RSTART, RLENGTH), f, " "); proc = f[6]
+    match($0, /, process [0-9]+ ms, encode/); split(substr($0, RSTART, RLENGTH), f, " "); proc = f[3]
     match($0, /encode [0-9]+/); enc = substr($0, RSTART + 7, RLENGTH - 7)
+    match($0, /cache keys\) [0-9]+/); split(substr($0, RSTART, RLENGTH), g, " "); plan = g[3]
+    match($0, /diacritize \(on a cache miss\) [0-9]+/); split(substr($0, RSTART, RLENGTH), h, " "); vowels = h[6]
   }
   END {
     if (total == "") { print "profile of (c): no RAWI_TIMING output"; exit }
@@ -129,6 +131,9 @@ awk -v wall="$pc" -v b="$mb" -v cores="$(nproc)" '
     printf "profile of one more (c), one-shot: %.1f s, %.1f s of processor time on %d cores:\n", wall / 1000, total / 1000, cores
     printf "  speak (eSpeak NG) %.1f s, resample and level %.1f s, encode (LAME) %.1f s, the rest %.1f s\n", \
       speak / 1000, proc / 1000, enc / 1000, rest / 1000
+    printf "  of the rest: the spoken form as written (numbers, signs, abbreviations) and cache keys %.2f s, the\n", \
+      plan / 1000
+    printf "  diacritizer %.2f s\n", vowels / 1000
     printf "  (JVM, compiling, reading, cleaning, cache, EPUB). b/c >= 3 needs (c) <= %.1f s: %d cores give at most\n", \
       budget / 1000, cores
     printf "  %.1f s of processor time in it, eSpeak NG and LAME take %.1f s of that, leaving %.1f s for the %.1f s\n", \

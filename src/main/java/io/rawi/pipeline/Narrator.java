@@ -116,8 +116,10 @@ final class Narrator {
                         Tags tags = new Tags(title(p), book.metadata().title(), book.metadata().authors().isEmpty()
                                 ? v.name() : String.join(", ", book.metadata().authors()),
                                 i + 1, blocks.size(), p.language().tag());
+                        long t0 = CPU.cpu();
                         planned[i] = plan(p, v, tags, readCache,
                                 leadOut(p, i + 1 < blocks.size() ? blocks.get(i + 1) : null, v.pauses()));
+                        CPU.add(4, t0);
                     }
                     return null;
                 }));
@@ -315,8 +317,10 @@ final class Narrator {
                 previous.await();
             }
             long t0 = CPU.cpu();
-            u = plan.engine().synthesize(plan.spoken());
-            CPU.add(0, t0);
+            SpeechRequest spoken = plan.spoken(); // vowelled, on a cache miss only
+            long speaking = CPU.add(3, t0);
+            u = plan.engine().synthesize(spoken);
+            CPU.add(0, speaking);
         } finally {
             mine.countDown();
         }
@@ -373,7 +377,7 @@ final class Narrator {
 
     /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
     static final class CPU {
-        static final java.util.concurrent.atomic.AtomicLongArray NANOS = new java.util.concurrent.atomic.AtomicLongArray(3);
+        static final java.util.concurrent.atomic.AtomicLongArray NANOS = new java.util.concurrent.atomic.AtomicLongArray(5);
 
         /** This thread's processor time, read only when {@code RAWI_TIMING} asks for the profile. */
         static long cpu() {

@@ -292,8 +292,11 @@ public final class Pipeline {
                     + (os.getProcessCpuTime() - processStart) / 1_000_000 + " ms;");
             byName.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v / 1_000_000).append(" ms,"));
             var n = Narrator.CPU.NANOS;
-            sb.append(" narration: speak ").append(n.get(0) / 1_000_000).append(" ms, process ")
-                    .append(n.get(1) / 1_000_000).append(" ms, encode ").append(n.get(2) / 1_000_000).append(" ms");
+            sb.append(" narration: plan (spoken form as written: numbers, signs, abbreviations; cache keys) ")
+                    .append(n.get(4) / 1_000_000).append(" ms, diacritize (on a cache miss) ")
+                    .append(n.get(3) / 1_000_000).append(" ms, speak ").append(n.get(0) / 1_000_000)
+                    .append(" ms, process ").append(n.get(1) / 1_000_000).append(" ms, encode ")
+                    .append(n.get(2) / 1_000_000).append(" ms");
             log.accept(sb.toString());
         }
     }
