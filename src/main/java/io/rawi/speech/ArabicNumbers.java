@@ -175,6 +175,15 @@ public final class ArabicNumbers {
      * comment. A number followed by anything but an Arabic word is left as it is.
      */
     static List<String> agree(List<String> said) {
+        boolean digits = false;
+        for (String w : said) {
+            for (int i = 0; i < w.length() && !digits; i++) {
+                digits = Character.isDigit(w.charAt(i));
+            }
+        }
+        if (!digits) {
+            return said; // nothing counts anything
+        }
         List<String> tokens = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < said.size(); i++) {
@@ -248,6 +257,21 @@ public final class ArabicNumbers {
         return out;
     }
 
+    /** Whether {@code word} holds nothing any rule of {@link #say} reads: no digit, sign, dot, colon or slash. */
+    private static boolean plain(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isDigit(c) || "%٪$€£¥₪@.:/°".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWithDigit(String word) {
+        return !word.isEmpty() && Character.isDigit(word.charAt(word.length() - 1));
+    }
+
     /** 11 to 19 counting a noun of that gender: أحد عشر / إحدى عشرة, ثلاثة عشر / ثلاث عشرة. */
     private static String teen(int n, boolean feminine) {
         if (n == 11) {
@@ -283,6 +307,9 @@ public final class ArabicNumbers {
      * when no rule applies.
      */
     public static String say(String word, String previous, Months months) {
+        if (plain(word) && (previous == null || !endsWithDigit(previous)) && !CURRENCIES.containsKey(word)) {
+            return word; // most words: no digit, sign or address, and no number before them (a rebuild runs this cold)
+        }
         String w = word;
         Matcher sign = CURRENCY_SIGN.matcher(w);
         if (sign.matches()) {
