@@ -245,6 +245,9 @@ class CorpusIT {
         StringBuilder table = new StringBuilder("\ncorpus EPUB books (text-only round trip)\n");
         table.append(String.format(Locale.ROOT, "  %-36s %-14s %-14s %s%n", "book", "EPUBCheck in", "out", "metadata"));
         int added = 0;
+        // DAISY Ace on each input and output, two at a time beside the conversions (about 6 s a book)
+        java.util.concurrent.ExecutorService ace = java.util.concurrent.Executors.newFixedThreadPool(2);
+        Map<String, java.util.concurrent.Future<io.rawi.Ace.Report[]>> aceReports = new LinkedHashMap<>();
         for (Path book : epubs) {
             String name = book.getFileName().toString().replace(".epub", "");
             ValidationReport in = EpubValidator.validate(book);
@@ -278,7 +281,29 @@ class CorpusIT {
             table.append(String.format(Locale.ROOT, "  %-36s %-14s %-14s %s%n", name,
                     in.errors() + "e " + in.warnings() + "w", result.errors() + "e " + result.warnings() + "w",
                     diff.isEmpty() ? "same" : "CHANGED"));
+            aceReports.put(name, ace.submit(() -> new io.rawi.Ace.Report[] {
+                    io.rawi.Ace.check(book, out.resolve("ace-in-" + name)),
+                    io.rawi.Ace.check(epub, out.resolve("ace-out-" + name))}));
         }
+        int aceAdded = 0;
+        int aceBefore = 0;
+        int aceAfter = 0;
+        try {
+            for (Map.Entry<String, java.util.concurrent.Future<io.rawi.Ace.Report[]>> e : aceReports.entrySet()) {
+                io.rawi.Ace.Report[] r = e.getValue().get();
+                aceBefore += r[0].violations().size();
+                aceAfter += r[1].violations().size();
+                Map<String, Integer> more = r[1].moreThan(r[0]);
+                if (!more.isEmpty()) {
+                    aceAdded++;
+                    problems.add(e.getKey() + ": Ace violations the input did not have: " + more);
+                }
+            }
+        } finally {
+            ace.shutdownNow();
+        }
+        table.append(String.format(Locale.ROOT, "  DAISY Ace: %d violations in the inputs, %d in the outputs; books "
+                + "with a violation the input did not have: %d%n", aceBefore, aceAfter, aceAdded));
         table.append(String.format(Locale.ROOT, "  books %d, failures %d, books with new EPUBCheck messages %d%n",
                 epubs.size(), problems.size(), added));
         System.out.println(table);
@@ -309,6 +334,7 @@ class CorpusIT {
                 "daringfireball-1", "yahoo-4", "cnet-svg-classes", "basic-tags-cleaning")) {
             inputs.add(CORPUS.resolve("web").resolve(page).resolve("source.html"));
         }
+        Map<String, Integer> aceProblems = new LinkedHashMap<>();
         for (Path input : inputs) {
             String name = input.getFileName().toString().endsWith(".epub")
                     ? input.getFileName().toString().replace(".epub", "") : input.getParent().getFileName().toString();
@@ -318,7 +344,22 @@ class CorpusIT {
             TestSupport.assertValid(epub);
             List<OverlayChecker.Par> pars = OverlayChecker.check(epub);
             assertTrue(!pars.isEmpty(), name + " is narrated");
+            // narrated, a book adds no Ace violation to what it had; a page's book has none
+            io.rawi.Ace.Report after = io.rawi.Ace.check(epub, out.resolve("ace-n-" + name));
+            if (input.toString().endsWith(".epub")) {
+                io.rawi.Ace.Report before = io.rawi.Ace.check(input, out.resolve("ace-in-n-" + name));
+                aceProblems.putAll(prefixed(name, after.moreThan(before)));
+            } else {
+                aceProblems.putAll(prefixed(name, after.byRule()));
+            }
         }
+        assertEquals(Map.of(), aceProblems, "Ace violations the narrated books added");
+    }
+
+    private static Map<String, Integer> prefixed(String name, Map<String, Integer> rules) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        rules.forEach((rule, n) -> out.put(name + ": " + rule, n));
+        return out;
     }
 
     /** The package documents of two books, compared element by element (what rawi may add left aside). */

@@ -23,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no error and no warning, have overlays that match its audio, and have no DAISY Ace violation.
  */
 class InputsIT {
-    private static final Path ACE = Path.of("..", "shared", "tools", "ace-check");
     private static final Path INPUTS = Path.of("src/test/resources/inputs");
 
     @TempDir
@@ -54,23 +53,13 @@ class InputsIT {
 
     /** Ace's violations of {@code epub} as "rule in file"; with {@code none}, asserts there are none. */
     private java.util.Set<String> ace(Path epub, boolean none) throws Exception {
-        Process p = new ProcessBuilder("bash", ACE.toString(), epub.toString(), out.resolve("ace-" + epub.getFileName()
-                + "-" + System.nanoTime()).toString()).redirectErrorStream(true).start();
-        String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.MINUTES), "Ace finished");
-        assertTrue(report.contains(" violation(s)"), "Ace ran: " + report);
+        io.rawi.Ace.Report report = io.rawi.Ace.check(epub, out.resolve("ace-" + epub.getFileName() + "-"
+                + System.nanoTime()));
         if (none) {
-            assertEquals(0, p.exitValue(), epub + ": Ace found violations (or could not run):\n" + report);
-            assertTrue(report.contains("ace: 0 violation(s)"), report);
+            assertEquals(0, report.exitCode(), epub + ": Ace found violations (or could not run):\n" + report.text());
+            assertTrue(report.text().contains("ace: 0 violation(s)"), report.text());
         }
-        java.util.Set<String> found = new java.util.HashSet<>();
-        for (String line : report.split("\n")) {
-            String[] f = line.split("\t");
-            if (f.length >= 3) {
-                found.add(f[1] + " in " + f[2]);
-            }
-        }
-        return found;
+        return report.violations();
     }
 
     @Test
