@@ -80,6 +80,7 @@ final class Annotator {
             if (granularity != Granularity.PARAGRAPH) {
                 p = spans(container, p);
             }
+            markRuns(container, p);
             out.add(p);
         }
         return out;
@@ -116,6 +117,50 @@ final class Annotator {
             }
         }
         return fallback;
+    }
+
+    /**
+     * Wraps the runs of {@code p} written in another script than its language's (English words in a Hebrew book) in
+     * spans that give their language and direction, as rawi's own documents do, so that reading systems lay them out
+     * and voice them right; a run whose markup already says its language is left as it is. A run over several text
+     * nodes (word spans) is wrapped node by node. Last run first, so that the offsets of the others stay valid.
+     */
+    private static void markRuns(Element container, Paragraph p) {
+        List<io.rawi.book.LanguageRuns.Run> runs = io.rawi.book.LanguageRuns.find(p.text(), p.language());
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            io.rawi.book.LanguageRuns.Run run = runs.get(r);
+            Language lang = run.language();
+            if (lang.tag().equals("und") || lang.primary().equals(p.language().primary())) {
+                continue;
+            }
+            Mapped m = Mapped.of(container);
+            if (m.nodes.size() < run.end() || !m.text.startsWith(p.text())) {
+                return; // the text moved under the spans: leave the runs unmarked rather than mark the wrong words
+            }
+            int end = run.end();
+            while (end > run.start()) {
+                TextNode node = m.nodes.get(end - 1);
+                int start = end - 1;
+                while (start > run.start() && m.nodes.get(start - 1) == node) {
+                    start--;
+                }
+                Element parent = node.parent();
+                boolean blank = p.text().substring(start, end).isBlank(); // the space between two word spans
+                if (parent != null && !blank && !language(parent, p.language()).tag().equals(lang.tag())) {
+                    int from = m.offsets.get(start);
+                    int to = m.offsets.get(end - 1) + 1;
+                    TextNode middle = from > 0 ? node.splitText(from) : node;
+                    if (to - from < middle.getWholeText().length()) {
+                        middle.splitText(to - from);
+                    }
+                    Element span = new Element("span").attr("lang", lang.tag()).attr("xml:lang", lang.tag())
+                            .attr("dir", lang.dir());
+                    middle.before(span);
+                    span.appendChild(middle);
+                }
+                end = start;
+            }
+        }
     }
 
     /** Wraps words, then sentences, in spans; falls back to one sentence (and no word spans) where markup crosses. */

@@ -553,7 +553,8 @@ final class EspeakLibrary {
             if (io.rawi.internal.Interruption.stopping()) {
                 throw new SpeechException(what + ": interrupted");
             }
-            boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")); // read each time, for tests
+            // read each time, for tests; SSML that switches voices needs them all: eSpeak NG's own folder
+            boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")) && !ssml.contains("<voice ");
             String pair = voice + "|" + lang;
             Boolean alike;
             boolean probe;

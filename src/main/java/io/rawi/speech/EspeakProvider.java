@@ -124,24 +124,56 @@ public final class EspeakProvider implements SpeechProvider {
             int n = request.sentences().size();
             wordStart = new int[n][];
             wordEnd = new int[n][];
+            // words in another script (English in Hebrew) are spoken by a voice of their language: eSpeak NG's Hebrew
+            // spells Latin letters one by one; its Arabic switches to English by itself, and is left to do so
+            boolean switchVoices = !request.language().primary().equals("ar");
             for (int i = 0; i < n; i++) {
                 SpokenSentence s = request.sentences().get(i);
                 wordStart[i] = new int[s.words().size()];
                 wordEnd[i] = new int[s.words().size()];
                 sb.append("<mark name=\"s").append(i).append("\"/>");
+                String open = null;
                 for (int j = 0; j < s.words().size(); j++) {
+                    String word = s.words().get(j).text();
+                    String lang = switchVoices ? foreign(word, request.language()) : null;
+                    if (open != null && !open.equals(lang)) {
+                        sb.append("</voice>");
+                        open = null;
+                    }
+                    if (lang != null && open == null) {
+                        sb.append("<voice xml:lang=\"").append(lang).append("\">");
+                        open = lang;
+                    }
                     sb.append("<mark name=\"s").append(i).append('w').append(j).append("\"/>");
                     wordStart[i][j] = sb.codePointCount(0, sb.length());
-                    sb.append(StringEscapeUtils.escapeXml10(s.words().get(j).text()));
+                    sb.append(StringEscapeUtils.escapeXml10(word));
                     wordEnd[i][j] = sb.codePointCount(0, sb.length());
                     if (j + 1 < s.words().size()) {
                         sb.append(' ');
                     }
                 }
+                if (open != null) {
+                    sb.append("</voice>");
+                }
                 sb.append(i + 1 < n ? " " : "<mark name=\"end\"/> ");
             }
             text = sb.append("</speak>").toString();
         }
+    }
+
+    /** The SSML eSpeak NG is given for {@code request} (for tests that ask eSpeak NG's own phonemes of it). */
+    public static String ssmlFor(SpeechRequest request) {
+        return new Ssml(request).text;
+    }
+
+    /** The language of {@code word} when it is written in another script than {@code language}'s, else null. */
+    static String foreign(String word, io.rawi.source.Language language) {
+        List<io.rawi.book.LanguageRuns.Run> runs = io.rawi.book.LanguageRuns.find(word, language);
+        if (runs.isEmpty()) {
+            return null;
+        }
+        String tag = runs.get(0).language().tag();
+        return tag.equals(language.tag()) || tag.equals("und") ? null : tag;
     }
 
     /**

@@ -95,6 +95,30 @@ class EpubInputTest {
                 "the navigation document is kept byte for byte");
     }
 
+    /**
+     * Words in another script that the book's markup does not mark (English in an Arabic or Hebrew book) get a span
+     * with their language and direction, as rawi's own documents give them, in every sync mode; the book stays valid.
+     */
+    @Test
+    void foreignWordsTheBookDoesNotMarkGetTheirLanguage() throws Exception {
+        for (String sync : List.of("paragraph", "sentence", "word")) {
+            Map<String, byte[]> book = new java.util.LinkedHashMap<>(EpubFixtures.epub3Rtl());
+            String c1 = new String(book.get("OEBPS/c1.xhtml"), java.nio.charset.StandardCharsets.UTF_8);
+            String plain = c1.replace("<span lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Welcome to the valley</span>",
+                    "Welcome to the valley");
+            assertFalse(plain.equals(c1));
+            book.put("OEBPS/c1.xhtml", plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, byte[]> out = convert("plain-" + sync, book, "--sync", sync);
+            String doc = TestSupport.text(out, "OEBPS/c1.xhtml");
+            List<String> marked = new java.util.ArrayList<>();
+            for (org.jsoup.nodes.Element span : org.jsoup.Jsoup.parse(doc, "", org.jsoup.parser.Parser.xmlParser())
+                    .select("span[lang=en][xml:lang=en][dir=ltr]")) {
+                marked.addAll(List.of(span.text().split(" ")));
+            }
+            assertEquals(List.of("Welcome", "to", "the", "valley"), marked, sync + ":\n" + doc);
+        }
+    }
+
     @Test
     void aNarratedEpub3GetsItsOverlaysInAFolderOfRawisOwn() throws Exception {
         Path in = EpubFixtures.write(dir.resolve("letters.epub"), EpubFixtures.epub3Rtl());

@@ -278,6 +278,31 @@ class EspeakIT {
         }
     }
 
+    /**
+     * English words in a Hebrew paragraph are spoken by an English voice: eSpeak NG's Hebrew spelled them letter by
+     * letter ("eitch, ee, el, el, oh"). Judged from eSpeak NG's own phonemes for the SSML rawi gives it.
+     */
+    @Test
+    void englishWordsInHebrewAreSpokenInEnglish() throws Exception {
+        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
+        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
+                Optional.empty())) {
+            Language hebrew = Language.of("he");
+            VoiceDefinition voice = speech.voiceFor(hebrew);
+            Paragraph p = Segmenter.paragraph("p0001", Paragraph.Kind.BODY, "שלום hello world שלום", hebrew);
+            String ssml = io.rawi.speech.EspeakProvider.ssmlFor(SpeechText.request(p, voice));
+            assertTrue(ssml.contains("<voice xml:lang=\"en\">"), ssml);
+            Process espeak = new ProcessBuilder("espeak-ng", "-m", "-q", "-x", "-v", voice.engineVoice(), ssml)
+                    .redirectErrorStream(true).start();
+            String phonemes = new String(espeak.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(espeak.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(phonemes.contains("h@l'oU") && !phonemes.contains("'eItS"), phonemes);
+            assertTrue(phonemes.contains("Sal'om"), "the Hebrew stays Hebrew: " + phonemes);
+            Utterance u = speech.engine(voice).synthesize(SpeechText.request(p, voice));
+            assertEquals(4, u.sentences().get(0).words().size());
+        }
+    }
+
     private static long trailingSilenceMs(AudioProbe.Decoded audio, long beginMs, long endMs) {
         int from = (int) (beginMs * audio.rate() / 1000);
         int i = (int) Math.min(audio.samples().length, endMs * audio.rate() / 1000);
