@@ -238,8 +238,7 @@ class EspeakIT {
     @Test
     void aParagraphSoundsTheSameWhateverWasSpokenBefore() throws Exception {
         VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
-                Optional.empty())) {
+        try (SpeechService speech = speech(registry)) {
             VoiceDefinition arabic = speech.voiceFor(Language.ARABIC);
             VoiceDefinition english = speech.voiceFor(Language.of("en"));
             SpeechEngine engine = speech.engine(arabic);
@@ -285,8 +284,7 @@ class EspeakIT {
     @Test
     void englishWordsInHebrewAreSpokenInEnglish() throws Exception {
         VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
-                Optional.empty())) {
+        try (SpeechService speech = speech(registry)) {
             Language hebrew = Language.of("he");
             VoiceDefinition voice = speech.voiceFor(hebrew);
             Paragraph p = Segmenter.paragraph("p0001", Paragraph.Kind.BODY, "שלום hello world שלום", hebrew);
@@ -301,6 +299,11 @@ class EspeakIT {
             Utterance u = speech.engine(voice).synthesize(SpeechText.request(p, voice));
             assertEquals(4, u.sentences().get(0).words().size());
         }
+    }
+
+    /** The speech service of {@code registry}'s voices with every installed backend, as a conversion has it. */
+    private static SpeechService speech(VoiceRegistry registry) throws Exception {
+        return new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(), Optional.empty());
     }
 
     private static long trailingSilenceMs(AudioProbe.Decoded audio, long beginMs, long endMs) {
@@ -466,8 +469,7 @@ class EspeakIT {
     @Test
     void theFolderProbeWaitsForTheFifthSynthesisAndChangesNoSample() throws Exception {
         VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
-                Optional.empty())) {
+        try (SpeechService speech = speech(registry)) {
             VoiceDefinition arabic = registry.byId("ar-espeak").orElseThrow();
             SpeechEngine engine = speech.engine(arabic);
             // Turkish with the Arabic voice: a voice and language no other test speaks, so none has probed it yet
@@ -536,8 +538,7 @@ class EspeakIT {
     @Test
     void aLibraryFileThatIsGoneIsFoundAgainByName() throws Exception {
         VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        try (SpeechService speech = new SpeechService(registry, SpeechService.installedProviders(), Optional.empty(),
-                Optional.empty())) {
+        try (SpeechService speech = speech(registry)) {
             VoiceDefinition voice = speech.voiceFor(Language.ARABIC);
             SpeechEngine engine = speech.engine(voice);
             var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, "مرحبا بكم.",
