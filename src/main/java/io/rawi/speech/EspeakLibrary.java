@@ -226,6 +226,18 @@ final class EspeakLibrary {
         }
     }
 
+    /**
+     * Forgets the library's file and removes the copies made of it (the caller holds the class): the next load finds
+     * the library by name, and the slots copy the new file.
+     */
+    private static void forget() {
+        file = null;
+        if (copies != null) {
+            Folders.deleteTree(copies);
+            copies = null;
+        }
+    }
+
     /** The slot {@code index}, made on first use. */
     private static synchronized Slot slot(int index) {
         if (SLOTS[index] == null) {
@@ -245,8 +257,11 @@ final class EspeakLibrary {
             if (slot.api != null || loadError != null) {
                 return loadError;
             }
-            if (slot.index > 0 && file == null) {
-                return "libespeak-ng's file is not known: one synthesis at a time";
+            if (file != null && !Files.isRegularFile(Path.of(file))) {
+                forget(); // eSpeak NG upgraded under a long-running background server: found again by name
+            }
+            if (slot.index > 0 && file == null) { // acquire() gives only the first slot then
+                return "libespeak-ng's file is not known: it cannot be copied for another slot";
             }
         }
         try {
@@ -265,11 +280,7 @@ final class EspeakLibrary {
                         }
                         return "libespeak-ng cannot be copied for another slot (" + e.getMessage() + ")";
                     }
-                    file = null; // the file found before is gone (eSpeak NG upgraded under a background server)
-                    if (copies != null) {
-                        Folders.deleteTree(copies); // copies of the old version: made again from the new one
-                        copies = null;
-                    }
+                    forget(); // the file found before is gone (eSpeak NG upgraded under a background server)
                 }
                 return load(slot, data);
             }
@@ -627,11 +638,29 @@ final class EspeakLibrary {
      */
     private static synchronized Slot acquire() throws SpeechException {
         while (true) {
+            if (file == null || !Files.isRegularFile(Path.of(file))) {
+                // the library's file is not known yet, or is gone (eSpeak NG upgraded): only the first slot, which
+                // finds it by name, until it is known again; no other load may hold the library meanwhile
+                if (file != null) {
+                    forget();
+                }
+                Slot first = slot(0);
+                if (IDLE.remove(first)) {
+                    return first;
+                }
+                try {
+                    EspeakLibrary.class.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SpeechException("eSpeak NG: interrupted");
+                }
+                continue;
+            }
             Slot idle = IDLE.pollFirst();
             if (idle != null) {
                 return idle;
             }
-            if (made == 0 || made < SLOTS.length && file != null) {
+            if (made < SLOTS.length) {
                 Slot made = slot(EspeakLibrary.made);
                 IDLE.remove(made);
                 return made;
