@@ -85,7 +85,9 @@ class SignalsIT {
             assertTrue(p.exitValue() == 0 || p.exitValue() == expected, what);
             if (p.exitValue() != 0) {
                 interrupted++;
-                assertTrue(err.isBlank() || err.contains("interrupted"), what);
+                // it says it was interrupted, unless the signal came before the conversion began or after the book
+                // was in place (then the book is the whole new one, checked below); never an error of its own
+                assertTrue(err.isBlank() || err.contains("interrupted") || !err.contains("rawi convert:"), what);
                 assertFalse(err.contains("Exception") || err.contains("initialise") || err.contains("failed"), what);
             }
             assertNothingLeft(what);
