@@ -32,6 +32,8 @@ public final class Main {
             System.setOut(nowhere);
             System.setErr(nowhere);
         }
+        // once the JVM stops (Ctrl-C, SIGTERM), whatever then fails is reported as the interruption it is
+        Runtime.getRuntime().addShutdownHook(new Thread(io.rawi.internal.Interruption::begin, "rawi-stopping"));
         System.exit(new Cli(out, err).run(args));
     }
 }

@@ -81,6 +81,9 @@ public final class Cli {
         try {
             return chosen.run(out, err);
         } catch (RuntimeException | RawiException e) {
+            if (e instanceof IllegalStateException && "Shutdown in progress".equals(e.getMessage())) {
+                io.rawi.internal.Interruption.begin(); // a signal came before anything that cleans up was registered
+            }
             if (io.rawi.internal.Interruption.stopping()) { // Ctrl-C or SIGTERM: what failed on the way out is not news
                 err.println("rawi " + command + ": interrupted; nothing was left half-written (a previous book, if "
                         + "any, is as it was)");
