@@ -162,7 +162,8 @@ public final class ArabicNumbers {
             if (!s.equals(core)) {
                 said.add(w.substring(0, start) + s + w.substring(end));
             } else {
-                String whole = say(w, previous, months);
+                // said already when nothing was set aside
+                String whole = core.equals(w) ? s : say(w, previous, months);
                 said.add(whole.equals(w) ? abbreviations.expand(w) : whole); // "م" after a number is a unit
             }
             previous = core.isEmpty() ? w : core;

@@ -648,12 +648,7 @@ final class EspeakLibrary {
                 if (IDLE.remove(first)) {
                     return first;
                 }
-                try {
-                    EspeakLibrary.class.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SpeechException("eSpeak NG: interrupted");
-                }
+                awaitRelease();
                 continue;
             }
             Slot idle = IDLE.pollFirst();
@@ -665,12 +660,17 @@ final class EspeakLibrary {
                 IDLE.remove(made);
                 return made;
             }
-            try {
-                EspeakLibrary.class.wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SpeechException("eSpeak NG: interrupted");
-            }
+            awaitRelease();
+        }
+    }
+
+    /** Waits for a slot to be released (the caller holds the class). */
+    private static void awaitRelease() throws SpeechException {
+        try {
+            EspeakLibrary.class.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechException("eSpeak NG: interrupted");
         }
     }
 
@@ -679,13 +679,18 @@ final class EspeakLibrary {
         EspeakLibrary.class.notifyAll();
     }
 
+    /** {@code text} as a NUL-terminated UTF-8 string in native memory, as the library reads its input. */
+    private static Memory cString(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Memory memory = new Memory(utf8.length + 1L);
+        memory.write(0, utf8, 0, utf8.length);
+        memory.setByte(utf8.length, (byte) 0);
+        return memory;
+    }
+
     /** The phonemes the slot's library gives {@code word}, clause after clause, as {@code espeak-ng -x} prints them. */
     private static String phonemes(Slot slot, String word) {
-        byte[] utf8 = word.getBytes(StandardCharsets.UTF_8);
-        Memory text = new Memory(utf8.length + 1L);
-        text.write(0, utf8, 0, utf8.length);
-        text.setByte(utf8.length, (byte) 0);
-        PointerByReference at = new PointerByReference(text);
+        PointerByReference at = new PointerByReference(cString(word));
         StringBuilder sb = new StringBuilder();
         for (int clauses = 0; at.getValue() != null && clauses < 16; clauses++) {
             Pointer p = slot.api.espeak_TextToPhonemes(at, CHARS_UTF8, 0);
@@ -698,14 +703,10 @@ final class EspeakLibrary {
 
     /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */
     private static int speak(Slot slot, String ssml, Collector c) {
-        byte[] utf8 = ssml.getBytes(StandardCharsets.UTF_8);
-        Memory text = new Memory(utf8.length + 1L);
-        text.write(0, utf8, 0, utf8.length);
-        text.setByte(utf8.length, (byte) 0);
+        Memory text = cString(ssml);
         slot.current = c;
         try {
-            return slot.api.espeak_Synth(text, new NativeLong(utf8.length + 1L), 0, 1, 0, CHARS_UTF8 | SSML, null,
-                    null);
+            return slot.api.espeak_Synth(text, new NativeLong(text.size()), 0, 1, 0, CHARS_UTF8 | SSML, null, null);
         } finally {
             slot.current = null;
         }
