@@ -33,7 +33,11 @@ public final class Main {
             System.setErr(nowhere);
         }
         // once the JVM stops (Ctrl-C, SIGTERM), whatever then fails is reported as the interruption it is
-        Runtime.getRuntime().addShutdownHook(new Thread(io.rawi.internal.Interruption::begin, "rawi-stopping"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(io.rawi.internal.Interruption::begin, "rawi-stopping"));
+        } catch (IllegalStateException stopping) { // Ctrl-C during start-up: nothing begun, nothing to say
+            return;
+        }
         System.exit(new Cli(out, err).run(args));
     }
 }

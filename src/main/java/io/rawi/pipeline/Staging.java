@@ -104,7 +104,15 @@ final class Staging implements AutoCloseable {
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-            return new Staging(target, dir, lock);
+            try {
+                return new Staging(target, dir, lock);
+            } catch (IllegalStateException e) { // the JVM began to stop before the clean-up hook could be added
+                lock.close();
+                Files.deleteIfExists(lockOf(dir));
+                HELD.remove(lockOf(dir).toAbsolutePath());
+                Folders.deleteTree(dir);
+                throw e;
+            }
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException(outputDir + ": a file is in the way of the output directory: " + e.getFile());
         } catch (IOException e) {
