@@ -40,18 +40,18 @@ final class Staging implements AutoCloseable {
     /** The locks this process holds (a background server converts several books at once). */
     private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path target;
-    private final Path dir;
+    /** Set once made: the clean-up hook is registered before anything is made on disk. */
+    private volatile Path dir;
+    private volatile java.nio.channels.FileChannel lockFile;
     private final Thread onInterrupt;
     private final Thread owner;
-    private final java.nio.channels.FileChannel lockFile;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean published;
     private final List<Future<?>> tasks = new CopyOnWriteArrayList<>();
 
-    private Staging(Path target, Path dir, java.nio.channels.FileChannel lockFile) {
+    /** Registers the clean-up hook; throws {@link IllegalStateException} if the JVM is already stopping. */
+    private Staging(Path target) {
         this.target = target;
-        this.dir = dir;
-        this.lockFile = lockFile;
         this.owner = Thread.currentThread();
         this.onInterrupt = new Thread(this::stop, "rawi-staging-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -59,14 +59,14 @@ final class Staging implements AutoCloseable {
 
     /**
      * On Ctrl-C or SIGTERM: interrupts the conversion and waits for it to close this folder (its workers stopped
-     * first), so that nothing writes into the folder after it is removed.
+     * first), so that nothing writes into the folder after it is removed. A book already in place is not
+     * interrupted, but its lock is still released before the JVM ends.
      */
     private void stop() {
         io.rawi.internal.Interruption.begin();
-        if (published) {
-            return;
+        if (!published) {
+            owner.interrupt();
         }
-        owner.interrupt();
         try {
             if (closed.await(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
                 if (!published) {
@@ -77,10 +77,11 @@ final class Staging implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!published) {
-            Folders.deleteTree(dir);
-            unlock();
+        Path made = dir;
+        if (!published && made != null) {
+            Folders.deleteTree(made);
         }
+        unlock();
     }
 
     /** Prepares to write {@code outputDir/slug}, checking that the place is usable. */
@@ -93,32 +94,43 @@ final class Staging implements AutoCloseable {
         if (!base.equals(target.getParent())) {
             throw new BadInputException(outputDir + ": the book name '" + slug + "' would escape the output directory");
         }
+        Staging staging = null;
         try {
             Files.createDirectories(base);
             removeAbandoned(base, slug);
-            Path dir = Files.createTempDirectory(base, "." + slug + ".partial-" + ProcessHandle.current().pid() + "-");
-            java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(lockOf(dir),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            lock.lock();
-            HELD.add(lockOf(dir).toAbsolutePath());
-            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            staging = new Staging(target); // before the folder: a signal from now on removes whatever was made
+            staging.make(base, slug);
+            return staging;
+        } catch (IOException | RuntimeException e) {
+            if (staging != null) {
+                staging.close(); // half made (a signal interrupts the lock's wait, a disk fills): nothing stays
             }
-            try {
-                return new Staging(target, dir, lock);
-            } catch (IllegalStateException e) { // the JVM began to stop before the clean-up hook could be added
-                lock.close();
-                Files.deleteIfExists(lockOf(dir));
-                HELD.remove(lockOf(dir).toAbsolutePath());
-                Folders.deleteTree(dir);
-                throw e;
+            if (e instanceof IOException io) {
+                throw opening(outputDir, io);
             }
-        } catch (FileAlreadyExistsException e) {
-            throw new BadInputException(outputDir + ": a file is in the way of the output directory: " + e.getFile());
-        } catch (IOException e) {
-            throw new ProcessingException(outputDir + ": the output directory is not writable ("
-                    + IoMessages.reason(e) + ")", e);
+            throw (RuntimeException) e;
         }
+    }
+
+    /** Makes the partial folder and takes its lock; whatever part is made is set at once, for clean-up to find. */
+    private void make(Path base, String slug) throws IOException {
+        dir = Files.createTempDirectory(base, "." + slug + ".partial-" + ProcessHandle.current().pid() + "-");
+        HELD.add(lockOf(dir).toAbsolutePath());
+        lockFile = java.nio.channels.FileChannel.open(lockOf(dir), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        lockFile.lock();
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static RawiException opening(Path outputDir, IOException e) {
+        if (e instanceof FileAlreadyExistsException taken) {
+            return new BadInputException(outputDir + ": a file is in the way of the output directory: "
+                    + taken.getFile());
+        }
+        return new ProcessingException(outputDir + ": the output directory is not writable (" + IoMessages.reason(e)
+                + ")", e);
     }
 
     /** Work on other threads that writes into {@link #dir()}: on failure, it ends before the folder is removed. */
@@ -187,7 +199,9 @@ final class Staging implements AutoCloseable {
                     }
                 }
             }
-            Folders.deleteTree(dir);
+            if (dir != null) {
+                Folders.deleteTree(dir);
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -200,14 +214,25 @@ final class Staging implements AutoCloseable {
     }
 
     /** Releases and removes the lock beside the partial folder (once it is published or removed). */
-    private void unlock() {
+    private synchronized void unlock() {
+        Path made = dir;
+        if (made == null) {
+            return;
+        }
+        Path lock = lockOf(made);
         try {
-            lockFile.close();
-            Files.deleteIfExists(lockOf(dir));
+            if (lockFile != null) {
+                lockFile.close();
+            }
+        } catch (IOException e) {
+            // closing releases the lock whatever it reports
+        }
+        try {
+            Files.deleteIfExists(lock);
         } catch (IOException e) {
             // an empty lock file that nobody holds: the next run removes it
         } finally {
-            HELD.remove(lockOf(dir).toAbsolutePath());
+            HELD.remove(lock.toAbsolutePath());
         }
     }
 
