@@ -81,28 +81,37 @@ public final class Cli {
         try {
             return chosen.run(out, err);
         } catch (RuntimeException | RawiException e) {
-            if (e instanceof IllegalStateException && "Shutdown in progress".equals(e.getMessage())) {
-                io.rawi.internal.Interruption.begin(); // a signal came before anything that cleans up was registered
-            }
-            if (io.rawi.internal.Interruption.stopping()) { // Ctrl-C or SIGTERM: what failed on the way out is not news
-                err.println("rawi " + command + ": interrupted; nothing was left half-written (a previous book, if "
-                        + "any, is as it was)");
-                io.rawi.internal.Interruption.reported();
-                debug(e);
-                return io.rawi.internal.Interruption.EXIT_CODE;
-            }
-            return failed(command, e);
+            return failedOrInterrupted(command, e);
         } catch (OutOfMemoryError e) {
             outOfMemory = true;
             err.println("rawi " + command + ": out of memory (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MiB) with " + String.join(" ", args) + "; the input is too large for it: give more with "
                     + "RAWI_JAVA_OPTS=-Xmx1g, or split the input. The previous book, if any, was left in place");
             return 1;
+        } catch (Error e) { // a broken class, a stack overflow: said in one line, like any other internal error
+            return failedOrInterrupted(command, e);
         }
     }
 
+    /** Reports a failure, or the interruption that caused it; returns the exit code. */
+    private int failedOrInterrupted(String command, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && "Shutdown in progress".equals(t.getMessage())) {
+                io.rawi.internal.Interruption.begin(); // a signal came before anything that cleans up was registered
+            }
+        }
+        if (io.rawi.internal.Interruption.stopping()) { // Ctrl-C or SIGTERM: what failed on the way out is not news
+            err.println("rawi " + command + ": interrupted; nothing was left half-written (a previous book, if "
+                    + "any, is as it was)");
+            io.rawi.internal.Interruption.reported();
+            debug(e);
+            return io.rawi.internal.Interruption.EXIT_CODE;
+        }
+        return failed(command, e);
+    }
+
     /** Reports a failed command; returns its exit code. */
-    private int failed(String command, Exception e) {
+    private int failed(String command, Throwable e) {
         if (e instanceof RawiException re) {
             // a file name may hold a newline or ESC: escaped, it cannot forge lines or send terminal codes
             err.println("rawi " + command + ": " + io.rawi.internal.IoMessages.name(re.getMessage()));

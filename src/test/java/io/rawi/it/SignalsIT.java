@@ -40,7 +40,9 @@ class SignalsIT {
     /** A conversion in a process of its own, with the signals' default handling whatever the test runner has. */
     private static Process start(Path log, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM",
-                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path")));
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-Xlog:exceptions=info:file=" + log.resolveSibling(log.getFileName() + ".jvm"),
+                "-cp", System.getProperty("java.class.path")));
         if (env.containsKey("RAWI_DAEMON")) {
             command.add("-Drawi.daemon=1");
         }
@@ -82,6 +84,10 @@ class SignalsIT {
             String err = Files.readString(log, StandardCharsets.UTF_8);
             String what = "run " + i + " (SIG" + signal + " after " + delay + " ms, exit " + p.exitValue() + "): " + err;
             int expected = signal.equals("INT") ? 130 : 143;
+            if (p.exitValue() == 1 && err.isBlank() && jvmCutShort(log)) {
+                assertNothingLeft(what + " (the JVM stopped in its own start-up, before rawi ran)");
+                continue;
+            }
             assertTrue(p.exitValue() == 0 || p.exitValue() == expected, what);
             if (p.exitValue() != 0) {
                 interrupted++;
@@ -135,6 +141,18 @@ class SignalsIT {
                 assertEquals(expected.count(), files.count(), "no file more or less: " + what);
             }
         }
+    }
+
+    /**
+     * Whether the JVM ended in its own initialisation: a signal that arrives while {@code System.initPhase2} runs
+     * makes it fail with {@code InternalError: Bad level} and exit 1 before any class of rawi's is loaded (seen on a
+     * loaded two-core machine, about 0.4 s after start). Told by the JVM's own exception log, not guessed from the exit
+     * code: an error of rawi's always prints a line.
+     */
+    private static boolean jvmCutShort(Path log) throws Exception {
+        Path jvm = log.resolveSibling(log.getFileName() + ".jvm");
+        return Files.exists(jvm) && Files.readString(jvm, StandardCharsets.UTF_8).contains("Bad level")
+                && Files.readString(jvm, StandardCharsets.UTF_8).contains("initPhase");
     }
 
     private static List<String> leftovers() throws Exception {
