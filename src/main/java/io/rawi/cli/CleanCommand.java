@@ -45,12 +45,8 @@ final class CleanCommand extends Command {
         SourceDocument doc = reader.read(raw);
         List<Change> changes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        int first = 1;
-        for (int c = 0; c < doc.chapters().size(); c++) {
-            SourceText src = doc.chapters().get(c);
-            CleanResult r = BookAssembler.clean(src, c + 1, first,
-                    new CleanOptions(reading.language != null ? reading.language : src.language(), reading.digits));
-            first += src.paragraphs().size();
+        for (CleanResult r : BookAssembler.clean(doc.chapters(), src -> new CleanOptions(
+                reading.language != null ? reading.language : src.language(), reading.digits))) {
             r.paragraphs().forEach(out::println);
             changes.addAll(r.changes());
             findings.addAll(r.findings());

@@ -230,7 +230,7 @@ final class ConvertCommand extends Command {
         }
         return new ConvertOptions(List.copyOf(inputs), Path.of(output), Optional.ofNullable(slug),
                 Optional.ofNullable(title).map(String::strip).filter(s -> !s.isEmpty()), authors,
-                Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(ConvertCommand::urn),
+                Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(io.rawi.book.Identifiers::urn),
                 Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
                 Optional.ofNullable(published), digits, !noCover, validate, !noAudio,
                 sync == null ? Granularity.SENTENCE : sync,
@@ -247,7 +247,4 @@ final class ConvertCommand extends Command {
         }
     }
 
-    private static String urn(String id) {
-        return id.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? "urn:uuid:" + id : id;
-    }
 }

@@ -360,7 +360,7 @@ public final class EpubReader {
         }
         Optional<String> identifier = m.getIdentifiers().stream().map(Identifier::getValue)
                 .filter(v -> v != null && !v.isBlank()).findFirst().map(String::strip)
-                .map(v -> v.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? "urn:uuid:" + v : v);
+                .map(io.rawi.book.Identifiers::urn);
         String title = Optional.ofNullable(m.getFirstTitle()).filter(t -> !t.isBlank())
                 .orElse(documents.isEmpty() ? location : documents.get(0).title());
         return new Result(new Imported(documents, files, toc, cover, imagesWithoutAlt, original), title.strip(), authors,

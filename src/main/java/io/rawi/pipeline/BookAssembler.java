@@ -3,6 +3,7 @@ package io.rawi.pipeline;
 import io.rawi.book.Block;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
+import io.rawi.book.Identifiers;
 import io.rawi.book.Metadata;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
@@ -25,7 +26,6 @@ import io.rawi.source.SourceBlock;
 import io.rawi.source.SourceDocument;
 import io.rawi.source.SourceText;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,7 +33,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Reads, cleans and segments the inputs into a {@link Book}: one chapter per input, paragraphs numbered through the
@@ -83,8 +82,7 @@ public final class BookAssembler {
         List<String> subjects = new ArrayList<>(r.subjects());
         subjects.addAll(o.subjects());
         Metadata metadata = new Metadata(title, authors, language,
-                o.identifier().or(r::identifier).orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
-                        ("rawi\n" + language.tag() + "\n" + title).getBytes(StandardCharsets.UTF_8))),
+                o.identifier().or(r::identifier).orElseGet(() -> Identifiers.derived(language, title, null)),
                 o.modified().orElseGet(BookAssembler::now), o.publisher().or(r::publisher),
                 o.description().or(r::description), subjects, o.rights().or(r::rights), o.published().or(r::date));
         return new Assembled(new Book(metadata, List.of(), List.of(), Optional.of(r.imported()), Set.of()), List.of(), List.of(),
@@ -97,22 +95,22 @@ public final class BookAssembler {
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Chapter> chapters = new ArrayList<>();
-        int paragraphNumber = 0;
         int images = 0;
         StringBuilder allText = new StringBuilder();
         List<SourceText> texts = new ArrayList<>();
         boolean titleFromBody = false;
         sources.forEach(d -> texts.addAll(d.chapters()));
         sources.forEach(d -> notes.addAll(d.notes()));
+        List<CleanResult> cleanedChapters = clean(texts, src -> new CleanOptions(o.language().orElse(src.language()),
+                o.digits()));
         for (int c = 0; c < texts.size(); c++) {
             SourceText src = texts.get(c);
             Language lang = o.language().orElse(src.language());
             String headingId = ZeroPad.of("h", c + 1, 2);
-            CleanResult cleaned = clean(src, c + 1, paragraphNumber + 1, new CleanOptions(lang, o.digits()));
+            CleanResult cleaned = cleanedChapters.get(c);
             List<String> shown = o.vowelledText() && "ar".equals(lang.primary())
                     ? cleaned.paragraphs().stream().map(Diacritizer.arabic()::diacritize).toList() : cleaned.paragraphs();
             List<String> ids = cleaned.ids();
-            paragraphNumber += src.paragraphs().size();
             changes.addAll(cleaned.changes());
             findings.addAll(cleaned.findings());
             int first = src.headline().isPresent() ? 1 : 0;
@@ -215,8 +213,7 @@ public final class BookAssembler {
         String title = o.title().orElse(only != null && only.title().isPresent()
                 ? only.title().get() : chapters.get(0).heading().text());
         List<String> authors = !o.authors().isEmpty() ? o.authors() : only != null ? only.authors() : List.of();
-        String identifier = o.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
-                ("rawi\n" + bookLanguage.tag() + "\n" + title + "\n" + allText).getBytes(StandardCharsets.UTF_8)));
+        String identifier = o.identifier().orElseGet(() -> Identifiers.derived(bookLanguage, title, allText));
         Metadata metadata = new Metadata(title, authors, bookLanguage, identifier,
                 o.modified().orElseGet(BookAssembler::now),
                 o.publisher().or(() -> only == null ? Optional.empty() : only.publisher()),
@@ -306,7 +303,23 @@ public final class BookAssembler {
     /**
      * Cleans one input: its headline as {@code h<chapter>} and its paragraphs numbered from {@code firstParagraph}.
      */
-    public static CleanResult clean(SourceText src, int chapter, int firstParagraph, CleanOptions options) {
+    /**
+     * Cleans the chapters of a book, in order: chapter {@code c} (from 1) has heading {@code h0c}, and its paragraphs
+     * are numbered on from the last paragraph of the chapter before ({@code p0001}…), whether or not they have text.
+     */
+    public static List<CleanResult> clean(List<SourceText> chapters,
+                                          java.util.function.Function<SourceText, CleanOptions> options) {
+        List<CleanResult> cleaned = new ArrayList<>();
+        int first = 1;
+        for (int c = 0; c < chapters.size(); c++) {
+            SourceText src = chapters.get(c);
+            cleaned.add(clean(src, c + 1, first, options.apply(src)));
+            first += src.paragraphs().size();
+        }
+        return cleaned;
+    }
+
+    private static CleanResult clean(SourceText src, int chapter, int firstParagraph, CleanOptions options) {
         List<String> ids = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         java.util.Set<Integer> standalone = new java.util.HashSet<>(options.standalone());
