@@ -123,6 +123,10 @@ public final class Pipeline {
             notes.add(f.paragraph() + ": " + f.message()
                     + (f.leftAlone() ? " (left as written)" : ""));
         }
+        if (options.daisy202() && book.imported().isPresent()) {
+            throw new BadInputException(options.inputs().get(0) + ": --daisy 202 makes talking books from articles "
+                    + "(text, Markdown, HTML) so far, not from EPUB books");
+        }
         Optional<EpubOptions.CoverImage> coverImage = coverImage(options);
         try (Staging staging = Staging.open(options.outputDir(), slug)) {
             Path dir = staging.dir();
@@ -160,6 +164,10 @@ public final class Pipeline {
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
                 timing.lap("overlays");
+                if (options.daisy202()) {
+                    writeDaisy(book, byId, dir, narration.narrator());
+                    timing.lap("DAISY 2.02");
+                }
             }
             Path epub = dir.resolve(slug + ".epub");
             try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(epub,
@@ -194,6 +202,17 @@ public final class Pipeline {
             Path folder = staging.target();
             return new ConvertResult(folder, folder.resolve(epub.getFileName()),
                     (int) book.bodyParagraphs().count(), assembled.changes().size(), validation, notes);
+        }
+    }
+
+    /** The DAISY 2.02 talking book, beside the EPUB in the book's folder, from the same narration. */
+    private static void writeDaisy(Book book, Map<String, NarratedBlock> byId, Path dir, String narrator)
+            throws RawiException {
+        try {
+            io.rawi.daisy.Daisy202.write(book, byId, dir, dir.resolve(io.rawi.daisy.Daisy202.FOLDER), narrator,
+                    "rawi");
+        } catch (IOException e) {
+            throw new ProcessingException(dir + ": cannot write the DAISY 2.02 book (" + IoMessages.reason(e) + ")", e);
         }
     }
 

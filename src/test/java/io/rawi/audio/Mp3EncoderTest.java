@@ -37,6 +37,8 @@ class Mp3EncoderTest {
         assertTrue(s.info(), "LAME's Info frame, which lets a player drop the encoder's delay and padding");
         assertTrue(s.samples() >= pcm.length && s.samples() <= pcm.length + 3 * 1152,
                 s.samples() + " samples of frames for " + pcm.length + " of sound");
+        assertEquals(pcm.length * 1000.0 / 16000, s.soundMs(), 0.1, "gapless: the delay and padding LAME records "
+                + "leave exactly the sound (" + s.delay() + " + " + s.padding() + " samples)");
         byte[] tag = java.util.Arrays.copyOf(b, s.tagLength());
         assertTrue(holds(tag, "الفقرة ١") && holds(tag, "كتاب"), "the title and album in the ID3 tag");
         long bitrate = (b.length - s.tagLength()) * 8L * 16000 / s.samples();

@@ -3,34 +3,41 @@ package io.rawi.audio;
 import java.nio.ByteBuffer;
 
 /** Reads back what rawi's MP3 files hold: the ID3v2 tag's length and the MPEG audio frames after it. */
-final class Mp3Frames {
+public final class Mp3Frames {
     private static final int[] MPEG2_KBPS = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
     private static final int[] MPEG2_RATES = {22050, 24000, 16000};
 
     /** The frames after the tag: how many, their sample rate, and whether the first is LAME's Info frame. */
-    record Stream(int frames, int sampleRate, boolean info, int tagLength) {
+    public record Stream(int frames, int sampleRate, boolean info, int tagLength, int delay, int padding) {
         /** Samples of audio the frames hold, the Info frame left out (MPEG-2 layer III: 576 a frame). */
-        long samples() {
+        public long samples() {
             return (long) (frames - (info ? 1 : 0)) * 576;
+        }
+
+        /** The sound's own length in milliseconds: the frames less LAME's encoder delay and padding (gapless). */
+        public double soundMs() {
+            return (samples() - delay - padding) * 1000.0 / sampleRate;
         }
     }
 
     private Mp3Frames() {
     }
 
-    static int tagLength(byte[] b) {
+    public static int tagLength(byte[] b) {
         if (b.length < 10 || b[0] != 'I' || b[1] != 'D' || b[2] != '3') {
             return 0;
         }
         return 10 + ((b[6] & 0x7f) << 21 | (b[7] & 0x7f) << 14 | (b[8] & 0x7f) << 7 | (b[9] & 0x7f));
     }
 
-    static Stream read(byte[] b) {
+    public static Stream read(byte[] b) {
         int at = tagLength(b);
         int start = at;
         int frames = 0;
         int rate = 0;
         boolean info = false;
+        int delay = 0;
+        int padding = 0;
         while (at + 4 <= b.length) {
             int h = ByteBuffer.wrap(b, at, 4).getInt();
             if ((h >>> 21) != 0x7ff) {
@@ -43,11 +50,17 @@ final class Mp3Frames {
             }
             int kbps = MPEG2_KBPS[(h >>> 12) & 15];
             rate = MPEG2_RATES[(h >>> 10) & 3];
-            int padding = (h >>> 9) & 1;
-            int length = 72 * kbps * 1000 / rate + padding;
+            int slot = (h >>> 9) & 1; // the frame's padding byte
+            int length = 72 * kbps * 1000 / rate + slot;
             if (at == start) {
                 String body = new String(b, at, Math.min(length, b.length - at), java.nio.charset.StandardCharsets.ISO_8859_1);
-                info = body.contains("Info") || body.contains("Xing");
+                int tag = Math.max(body.indexOf("Info"), body.indexOf("Xing"));
+                info = tag >= 0;
+                if (info && body.startsWith("LAME", tag + 120)) { // the LAME extension: delay and padding, 12 bits each
+                    int d = tag + 120 + 21;
+                    delay = (body.charAt(d) << 4) | (body.charAt(d + 1) >> 4);
+                    padding = ((body.charAt(d + 1) & 0x0f) << 8) | body.charAt(d + 2);
+                }
             }
             frames++;
             at += length;
@@ -55,6 +68,6 @@ final class Mp3Frames {
         if (at != b.length) {
             throw new AssertionError("a cut frame at the end (" + (at - b.length) + " bytes missing)");
         }
-        return new Stream(frames, rate, info, start);
+        return new Stream(frames, rate, info, start, delay, padding);
     }
 }

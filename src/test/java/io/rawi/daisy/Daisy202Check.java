@@ -1,0 +1,333 @@
+package io.rawi.daisy;
+
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.ValidateProperty;
+import com.thaiopensource.validate.ValidationDriver;
+import io.rawi.audio.Mp3Frames;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.XsltTransformer;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.EntityResolver;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.dom.DOMSource;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Validates a DAISY 2.02 book by the DAISY community's own rules: the DAISY Pipeline 2's DTDs and RELAX NG schemas
+ * ({@code daisy202-utils}) for the NCC, the SMIL files and the master SMIL; the XHTML 1.0 Transitional DTD for the
+ * content; the Pipeline's XSLT checks of heading hierarchy and references ({@code daisy202-validator}, run with
+ * Saxon-HE as its XProc runs them); and the timing the issue asks for: the clips add up to each SMIL's declared
+ * time, to {@code ncc:totalTime}, and to the audio files' own lengths, and every {@code text} and {@code audio}
+ * points at something that exists. Returns every problem, one line each.
+ */
+public final class Daisy202Check {
+    private static final String SCHEMAS = "/xml/schemas/d202/";
+    private static final String STEPS = "/xml/xproc/steps/";
+    private static final String XHTML_DTD = "/com/adobe/epubcheck/schema/20/dtd/xhtml1-transitional.dtd";
+    private static final Processor SAXON = new Processor(false);
+
+    private Daisy202Check() {
+    }
+
+    public static List<String> problems(Path folder) throws Exception {
+        List<String> out = new ArrayList<>();
+        Path ncc = folder.resolve("ncc.html");
+        List<Path> smils;
+        try (Stream<Path> files = Files.list(folder)) {
+            smils = files.filter(f -> f.toString().endsWith(".smil") && !f.getFileName().toString().equals("master.smil"))
+                    .sorted().toList();
+        }
+        dtd(ncc, SCHEMAS + "d202ncc.dtd", out);
+        rng(ncc, SCHEMAS + "d202ncc.rng", out);
+        dtd(folder.resolve("master.smil"), SCHEMAS + "d202msmil.dtd", out);
+        rng(folder.resolve("master.smil"), SCHEMAS + "d202msmil.rng", out);
+        for (Path smil : smils) {
+            dtd(smil, SCHEMAS + "d202smil.dtd", out);
+            rng(smil, SCHEMAS + "d202smil.rng", out);
+        }
+        dtd(folder.resolve("content.html"), XHTML_DTD, out);
+        headings(ncc, out);
+        headings(folder.resolve("content.html"), out);
+        references(folder, out);
+        timing(folder, smils, out);
+        return out;
+    }
+
+    private static Path schemas;
+
+    /**
+     * {@code name} from the DAISY schemas, copied out of their jar with the folders beside it: the schemas include
+     * each other by relative paths, which a {@code jar:} URL does not resolve.
+     */
+    private static synchronized Path extracted(String name) throws Exception {
+        if (schemas == null) {
+            Path dir = Files.createTempDirectory("rawi-daisy-schemas");
+            java.net.JarURLConnection jar = (java.net.JarURLConnection) resource(SCHEMAS + "d202ncc.rng")
+                    .openConnection();
+            try (java.util.jar.JarFile file = jar.getJarFile()) {
+                for (var e : java.util.Collections.list(file.entries())) {
+                    if (e.getName().startsWith("xml/schemas/") && !e.isDirectory()) {
+                        Path to = dir.resolve(e.getName());
+                        Files.createDirectories(to.getParent());
+                        try (var in = file.getInputStream(e)) {
+                            Files.copy(in, to);
+                        }
+                    }
+                }
+            }
+            schemas = dir;
+        }
+        return schemas.resolve(name.substring(1));
+    }
+
+    private static URL resource(String name) {
+        URL url = Daisy202Check.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException(name + " is not on the test class path");
+        }
+        return url;
+    }
+
+    /** Every DTD the document names is read as {@code dtd}: the DAISY validation DTD for its kind of file. */
+    private static void dtd(Path file, String dtd, List<String> out) throws Exception {
+        SAXParserFactory f = SAXParserFactory.newInstance();
+        f.setValidating(true);
+        f.setNamespaceAware(false);
+        var reader = f.newSAXParser().getXMLReader();
+        URL url = resource(dtd);
+        reader.setEntityResolver((publicId, systemId) -> {
+            if (systemId != null && systemId.endsWith(".dtd")) {
+                return new InputSource(url.toString());
+            }
+            // XHTML's character entity sets, which the DAISY DTDs name too: EPUBCheck carries them
+            String set = systemId == null ? "" : systemId.substring(systemId.lastIndexOf('/') + 1);
+            return new InputSource(resource(XHTML_DTD.replace("xhtml1-transitional.dtd", "")
+                    + set.replace(".ent", ".dtdinc")).toString());
+        });
+        reader.setErrorHandler(collect(file, "DTD", out));
+        reader.parse(new InputSource(file.toUri().toString()));
+    }
+
+    private static void rng(Path file, String schema, List<String> out) throws Exception {
+        PropertyMapBuilder props = new PropertyMapBuilder();
+        ErrorHandler errors = collect(file, "RELAX NG", out);
+        props.put(ValidateProperty.ERROR_HANDLER, errors);
+        EntityResolver noDtd = (publicId, systemId) -> systemId != null && systemId.matches(".*\\.(dtd|ent)")
+                ? new InputSource(new StringReader("")) : null; // the documents' DTDs unread: no defaulted attributes
+        props.put(ValidateProperty.ENTITY_RESOLVER, noDtd);
+        ValidationDriver driver = new ValidationDriver(props.toPropertyMap());
+        if (!driver.loadSchema(new InputSource(extracted(schema).toUri().toString()))) {
+            throw new IllegalStateException(schema + " did not load");
+        }
+        driver.validate(new InputSource(file.toUri().toString()));
+    }
+
+    private static ErrorHandler collect(Path file, String by, List<String> out) {
+        return new ErrorHandler() {
+            public void warning(SAXParseException e) {
+                out.add(by + " warning: " + file.getFileName() + ":" + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            public void error(SAXParseException e) {
+                out.add(by + ": " + file.getFileName() + ":" + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            public void fatalError(SAXParseException e) {
+                error(e);
+            }
+        };
+    }
+
+    private static Document parse(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static XsltExecutable xslt(String name) throws Exception {
+        return SAXON.newXsltCompiler().compile(new javax.xml.transform.stream.StreamSource(
+                resource(STEPS + name).toString()));
+    }
+
+    /** The Pipeline's heading-hierarchy check, on one document. */
+    private static void headings(Path file, List<String> out) throws Exception {
+        XsltTransformer t = xslt("validate.check-heading-hierarchy.xsl").load();
+        t.setSource(new DOMSource(parse(file), file.toUri().toString()));
+        messages(t, out);
+    }
+
+    /**
+     * The Pipeline's reference check, on the input its XProc builds: a wrapper holding the fileset (each file with
+     * its media type), then every XML document with its base URI.
+     */
+    private static void references(Path folder, List<String> out) throws Exception {
+        Document w = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        w = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+        String d = "http://www.daisy.org/ns/pipeline/data";
+        Element wrapper = w.createElement("wrapper");
+        w.appendChild(wrapper);
+        Element fileset = w.createElementNS(d, "d:fileset");
+        fileset.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:base", pipelineUri(folder));
+        wrapper.appendChild(fileset);
+        List<Path> all;
+        try (Stream<Path> files = Files.list(folder)) {
+            all = files.sorted().toList();
+        }
+        for (Path f : all) {
+            Element e = w.createElementNS(d, "d:file");
+            e.setAttribute("href", f.getFileName().toString());
+            String name = f.getFileName().toString();
+            e.setAttribute("media-type", name.endsWith(".smil") ? "application/smil+xml" : name.endsWith(".html")
+                    ? "application/xhtml+xml" : name.endsWith(".mp3") ? "audio/mpeg" : "application/octet-stream");
+            fileset.appendChild(e);
+        }
+        for (Path f : all) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".html") || name.endsWith(".smil")) {
+                Element root = (Element) w.importNode(parse(f).getDocumentElement(), true);
+                root.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:base", pipelineUri(f));
+                wrapper.appendChild(root);
+            }
+        }
+        XsltTransformer t = xslt("validate.check-references.xsl").load();
+        t.setSource(new DOMSource(w, folder.toUri().toString()));
+        messages(t, out);
+    }
+
+    /**
+     * A file's URI as the Pipeline's fileset-load normalises it ({@code file:/tmp/x}): the check compares base URIs
+     * with {@code resolve-uri} results as strings, and XPath's {@code resolve-uri} gives that form.
+     */
+    private static String pipelineUri(Path p) {
+        return p.toUri().toString().replaceFirst("^file:///", "file:/");
+    }
+
+    private static void messages(XsltTransformer t, List<String> out) throws Exception {
+        net.sf.saxon.s9api.XdmDestination result = new net.sf.saxon.s9api.XdmDestination();
+        t.setDestination(result);
+        t.setMessageHandler(message -> { }); // "reference to external resource skipped" and the like
+        t.transform();
+        XdmNode doc = result.getXdmNode();
+        for (XdmNode m : doc.select(net.sf.saxon.s9api.streams.Steps.descendant("message")).toList()) {
+            String severity = m.attribute("severity");
+            if ("error".equals(severity) || "warning".equals(severity)) {
+                out.add("DAISY Pipeline " + severity + ": " + m.getStringValue().strip().replaceAll("\\s+", " "));
+            }
+        }
+    }
+
+    /**
+     * The clips of each SMIL file add up to its {@code ncc:timeInThisSmil} and {@code seq dur}, and they start
+     * where the one before ended; the SMIL files add up to {@code ncc:totalTime}, each one's
+     * {@code ncc:totalElapsedTime} being the sum of those before it; every audio file is played once, whole, and
+     * its own length (its MPEG frames less LAME's delay and padding) is the length of its clips; every
+     * {@code text} points at an element of the content.
+     */
+    private static void timing(Path folder, List<Path> smils, List<String> out) throws Exception {
+        Document ncc = parse(folder.resolve("ncc.html"));
+        Set<String> ids = new HashSet<>();
+        NodeList all = parse(folder.resolve("content.html")).getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            ids.add(((Element) all.item(i)).getAttribute("id"));
+        }
+        long elapsed = 0;
+        java.util.Map<String, Long> perFile = new java.util.LinkedHashMap<>();
+        for (Path smil : smils) {
+            Document s = parse(smil);
+            long sum = 0;
+            NodeList audios = s.getElementsByTagName("audio");
+            for (int i = 0; i < audios.getLength(); i++) {
+                Element a = (Element) audios.item(i);
+                long begin = ms(a.getAttribute("clip-begin"));
+                long end = ms(a.getAttribute("clip-end"));
+                String src = a.getAttribute("src");
+                long before = perFile.getOrDefault(src, 0L);
+                if (begin != before) {
+                    out.add(smil.getFileName() + ": " + src + " clip begins at " + begin + " ms, not where the one "
+                            + "before ended (" + before + " ms)");
+                }
+                perFile.put(src, end);
+                sum += end - begin;
+            }
+            NodeList texts = s.getElementsByTagName("text");
+            for (int i = 0; i < texts.getLength(); i++) {
+                String src = ((Element) texts.item(i)).getAttribute("src");
+                if (!src.startsWith("content.html#") || !ids.contains(src.substring("content.html#".length()))) {
+                    out.add(smil.getFileName() + ": text " + src + " points at nothing");
+                }
+            }
+            long declared = ms(meta(s, "ncc:timeInThisSmil"));
+            long dur = ms(((Element) s.getElementsByTagName("seq").item(0)).getAttribute("dur"));
+            if (declared != sum || dur != sum) {
+                out.add(smil.getFileName() + ": clips add up to " + sum + " ms, declared " + declared + " ms, seq dur "
+                        + dur + " ms");
+            }
+            long declaredElapsed = ms(meta(s, "ncc:totalElapsedTime"));
+            if (declaredElapsed != elapsed) {
+                out.add(smil.getFileName() + ": ncc:totalElapsedTime " + declaredElapsed + " ms, the files before "
+                        + "it last " + elapsed + " ms");
+            }
+            elapsed += sum;
+        }
+        long total = ms(meta(ncc, "ncc:totalTime"));
+        if (total != elapsed) {
+            out.add("ncc.html: ncc:totalTime " + total + " ms, the SMIL files last " + elapsed + " ms");
+        }
+        long sound = 0;
+        for (java.util.Map.Entry<String, Long> e : perFile.entrySet()) {
+            Path audio = folder.resolve(e.getKey());
+            if (!Files.isRegularFile(audio)) {
+                out.add("audio " + e.getKey() + " is missing");
+                continue;
+            }
+            double own = Mp3Frames.read(Files.readAllBytes(audio)).soundMs();
+            sound += Math.round(own);
+            if (Math.abs(own - e.getValue()) > 1) {
+                out.add(e.getKey() + " lasts " + own + " ms, its clips end at " + e.getValue() + " ms");
+            }
+        }
+        if (Math.abs(sound - total) > perFile.size()) {
+            out.add("the audio files last " + sound + " ms, ncc:totalTime says " + total + " ms");
+        }
+    }
+
+    private static String meta(Document doc, String name) {
+        NodeList metas = doc.getElementsByTagNameNS("*", "meta");
+        for (int i = 0; i < metas.getLength(); i++) {
+            Element m = (Element) metas.item(i);
+            if (name.equals(m.getAttribute("name"))) {
+                return m.getAttribute("content");
+            }
+        }
+        throw new AssertionError("no meta " + name);
+    }
+
+    /** Milliseconds of a SMIL clock value as rawi writes them: {@code npt=12.345s}, {@code 12.345s} or h:mm:ss.mmm. */
+    static long ms(String clock) {
+        String v = clock.strip().replaceFirst("^npt=", "");
+        if (v.endsWith("s")) {
+            return Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000);
+        }
+        String[] hms = v.split(":");
+        return Math.round((Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60 + Double.parseDouble(hms[2]))
+                * 1000);
+    }
+}

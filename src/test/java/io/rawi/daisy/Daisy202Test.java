@@ -1,0 +1,95 @@
+package io.rawi.daisy;
+
+import io.rawi.TestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --daisy 202} with the deterministic tone voices: the talking book beside the EPUB passes the DAISY
+ * Pipeline's DTDs, schemas and checks ({@link Daisy202Check}), shares the EPUB's audio, and is refused where it
+ * cannot be made. (The real eSpeak NG voices: {@code io.rawi.it.DaisyIT}.)
+ */
+class Daisy202Test {
+    @TempDir
+    Path out;
+
+    private Path convert(Path input) {
+        TestSupport.cli("convert", input.toString(), "--voices", TestSupport.fakeVoices().toString(), "-o",
+                out.toString(), "--date", TestSupport.DATE, "--identifier", TestSupport.UUID, "--no-cache",
+                "--daisy", "202", "-q").expect(0);
+        try (var dirs = Files.list(out)) {
+            return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theSeedArticleMakesAValidTalkingBookBesideAValidEpub() throws Exception {
+        Path book = convert(TestSupport.seed());
+        Path daisy = book.resolve(Daisy202.FOLDER);
+        assertEquals(List.of(), Daisy202Check.problems(daisy));
+        try (var epubs = Files.list(book)) {
+            TestSupport.assertValid(epubs.filter(f -> f.toString().endsWith(".epub")).findFirst().orElseThrow());
+        }
+        String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
+        assertTrue(ncc.contains("lang=\"ar\""), "in Arabic (the NCC's DTD has no dir: the content carries it)");
+        String content = Files.readString(daisy.resolve("content.html"), StandardCharsets.UTF_8);
+        assertTrue(content.contains("dir=\"rtl\"") && content.contains("lang=\"ar\""), "right to left, in Arabic");
+        assertTrue(ncc.contains("audioFullText") && ncc.contains("ncc:narrator"), ncc);
+        try (var audio = Files.list(book.resolve("audio"))) {
+            for (Path a : audio.toList()) {
+                Path twin = daisy.resolve(a.getFileName());
+                assertTrue(Files.isSameFile(a, twin) || Files.mismatch(a, twin) == -1,
+                        "the same narration, not a second synthesis: " + a.getFileName());
+            }
+        }
+        String smil = Files.readString(daisy.resolve("s0002.smil"), StandardCharsets.UTF_8);
+        assertTrue(smil.split("<par ").length > smil.split("<p ").length, "a par per sentence");
+    }
+
+    @Test
+    void theProjectsSampleWithSectionsAndListsIsValidToo() throws Exception {
+        assertEquals(List.of(), Daisy202Check.problems(convert(TestSupport.sample()).resolve(Daisy202.FOLDER)));
+    }
+
+    /** The check is no rubber stamp: a book with a wrong total time, a dangling text and a skipped level fails. */
+    @Test
+    void theCheckFindsWhatIsWrong() throws Exception {
+        Path daisy = convert(TestSupport.seed()).resolve(Daisy202.FOLDER);
+        Path ncc = daisy.resolve("ncc.html");
+        String text = Files.readString(ncc, StandardCharsets.UTF_8);
+        Files.writeString(ncc, text.replaceFirst("name=\"ncc:totalTime\" content=\"[^\"]*\"",
+                "name=\"ncc:totalTime\" content=\"9:00:00\"").replaceFirst("</body>",
+                "<h3 id=\"x\"><a href=\"s0002.smil#nowhere\">x</a></h3></body>"), StandardCharsets.UTF_8);
+        Path smil = daisy.resolve("s0002.smil");
+        Files.writeString(smil, Files.readString(smil).replaceFirst("content.html#p0001", "content.html#q0001"));
+        List<String> problems = Daisy202Check.problems(daisy);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("ncc:totalTime")), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("heading hierarchy")), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("does not exist")), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("points at nothing")), String.join("\n", problems));
+    }
+
+    @Test
+    void whatCannotBeATalkingBookIsRefusedInOneLine() throws Exception {
+        String seed = TestSupport.seed().toString();
+        for (List<String> extra : List.of(List.of("--daisy", "3"), List.of("--daisy", "2"),
+                List.of("--daisy", "202", "--no-audio"), List.of("--daisy", "202", "--audio-format", "opus"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("convert", seed, "-o", out.toString()));
+            args.addAll(extra);
+            TestSupport.Run r = TestSupport.cli(args.toArray(String[]::new)).expect(2);
+            assertTrue(r.err().contains("--daisy") && r.err().strip().lines().count() == 1, r.err());
+        }
+        assertFalse(Files.exists(out.resolve("seed-ar")), "nothing written");
+    }
+}
