@@ -1,0 +1,69 @@
+package io.rawi.it;
+
+import io.rawi.TestSupport;
+import io.rawi.daisy.Daisy202Check;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * DAISY 2.02 talking books narrated by eSpeak NG: the reference article, and a Markdown article with sections, a
+ * list and a quotation, both valid by the DAISY Pipeline's rules ({@link Daisy202Check}), with sentence-level sync.
+ */
+class DaisyIT {
+    @TempDir
+    Path out;
+
+    private Path daisy(Path input, String slug) throws Exception {
+        TestSupport.cli("convert", input.toString(), "-o", out.toString(), "--slug", slug, "--daisy", "202",
+                "--date", TestSupport.DATE, "-q").expect(0);
+        Path book = out.resolve(slug);
+        TestSupport.assertValid(book.resolve(slug + ".epub"));
+        Path daisy = book.resolve("daisy202");
+        assertEquals(List.of(), Daisy202Check.problems(daisy));
+        return daisy;
+    }
+
+    @Test
+    void theReferenceArticle() throws Exception {
+        Path daisy = daisy(TestSupport.seed(), "seed");
+        String smil = Files.readString(daisy.resolve("s0002.smil"), StandardCharsets.UTF_8);
+        String content = Files.readString(daisy.resolve("content.html"), StandardCharsets.UTF_8);
+        long sentences = content.split("class=\"sentence\"").length - 1;
+        long pars = smil.split("<par ").length - 1 + Files.readString(daisy.resolve("s0001.smil")).split("<par ").length - 1;
+        assertEquals(sentences, pars, "a par for every sentence of the text");
+        assertTrue(content.contains("dir=\"rtl\""));
+    }
+
+    @Test
+    void sectionsListsAndQuotations() throws Exception {
+        Path md = out.resolve("sections.md");
+        Files.writeString(md, """
+                # دليل المكتبة
+
+                تفتح المكتبة أبوابها كل صباح. ويستقبل الموظفون الزوار بترحاب.
+
+                ## القاعات
+
+                - قاعة المطالعة الكبرى.
+                - قاعة الأطفال.
+
+                > «الكتاب صديق لا يخون.» قالها أحد الزوار.
+
+                #### مواعيد خاصة
+
+                تغلق المكتبة يوم الجمعة.
+                """, StandardCharsets.UTF_8);
+        Path daisy = daisy(md, "sections");
+        String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
+        assertTrue(ncc.contains("<h2") && ncc.contains("<h3") && !ncc.contains("<h4"),
+                "sections in the NCC, the h4 that skips a level brought to h3: " + ncc);
+    }
+}
