@@ -29,7 +29,7 @@ public final class EpubValidator {
         Collector report = new Collector();
         report.setEpubFileName(epub.toString());
         new EpubCheck(epub.toFile(), report).doValidate();
-        return new ValidationReport(EpubCheck.version(), report.getFatalErrorCount(), report.getErrorCount(),
+        return new ValidationReport("EPUBCheck " + EpubCheck.version(), report.getFatalErrorCount(), report.getErrorCount(),
                 report.getWarningCount(), report.lines);
     }
 

@@ -3,9 +3,10 @@ package io.rawi.check;
 import java.util.List;
 
 /**
- * What EPUBCheck said about a book.
+ * What a validator (EPUBCheck, or the DAISY Pipeline's rules) said about a book.
  *
- * @param messages one line per message: severity, id, location and text
+ * @param checkerVersion the validator and its version, as the summary names it
+ * @param messages       one line per message: severity, id, location and text
  */
 public record ValidationReport(String checkerVersion, int fatals, int errors, int warnings, List<String> messages) {
     public ValidationReport {
@@ -19,6 +20,6 @@ public record ValidationReport(String checkerVersion, int fatals, int errors, in
 
     /** One line: {@code EPUBCheck 5.3.0: 0 fatal, 0 errors, 0 warnings}. */
     public String summary() {
-        return "EPUBCheck " + checkerVersion + ": " + fatals + " fatal, " + errors + " errors, " + warnings + " warnings";
+        return checkerVersion + ": " + fatals + " fatal, " + errors + " errors, " + warnings + " warnings";
     }
 }

@@ -24,15 +24,25 @@ import java.util.Map;
 import java.util.Optional;
 
 @Parameters(commandDescription = "Validate an EPUB with EPUBCheck, and with DAISY Ace when 'ace' is on the PATH; "
-        + "exit 1 on any EPUBCheck error or warning or any Ace violation")
+        + "or a DAISY 2.02 book (its folder or ncc.html) by the DAISY Pipeline's DTDs, schemas and checks; exit 1 on "
+        + "any error or warning, or any Ace violation")
 final class CheckCommand extends Command {
-    @Parameter(description = "BOOK.epub", required = true, arity = 1)
+    @Parameter(description = "BOOK.epub | DAISY-FOLDER | ncc.html", required = true, arity = 1)
     List<String> books = new ArrayList<>();
 
     @Override
     int run(PrintStream out, PrintStream err) throws RawiException {
         String book = books.get(0);
-        ValidationReport r = EpubValidator.validate(Path.of(book));
+        Path path = Path.of(book);
+        Path daisy = Files.isDirectory(path) ? path : path.getFileName() != null
+                && path.getFileName().toString().equalsIgnoreCase("ncc.html") ? path.toAbsolutePath().getParent() : null;
+        if (daisy != null) { // a DAISY 2.02 book: its folder, or its ncc.html
+            ValidationReport r = io.rawi.check.Daisy202Validator.validate(daisy);
+            r.messages().forEach(out::println);
+            out.println(IoMessages.name(book) + ": " + r.summary());
+            return r.clean() ? 0 : 1;
+        }
+        ValidationReport r = EpubValidator.validate(path);
         r.messages().forEach(out::println);
         out.println(IoMessages.name(book) + ": " + r.summary());
         Optional<Path> ace = Programs.find("ace");

@@ -191,6 +191,16 @@ public final class Pipeline {
                     throw new ProcessingException(staging.target() + ": the new book failed validation ("
                             + report.summary() + "); the previous book, if any, was left in place");
                 }
+                if (options.daisy202()) {
+                    ValidationReport daisy = io.rawi.check.Daisy202Validator.validate(
+                            dir.resolve(io.rawi.daisy.Daisy202.FOLDER));
+                    if (!daisy.clean()) {
+                        daisy.messages().forEach(log);
+                        throw new ProcessingException(staging.target() + ": the new DAISY 2.02 book failed validation ("
+                                + daisy.summary() + "); the previous book, if any, was left in place");
+                    }
+                    notes.add("DAISY 2.02 book: " + daisy.summary());
+                }
             }
             Folders.deleteTree(dir.resolve(SCRATCH));
             if (Thread.interrupted()) { // the background server's client went away: it no longer wants this book

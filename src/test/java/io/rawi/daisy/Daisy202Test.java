@@ -1,6 +1,7 @@
 package io.rawi.daisy;
 
 import io.rawi.TestSupport;
+import io.rawi.check.Daisy202Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,17 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code --daisy 202} with the deterministic tone voices: the talking book beside the EPUB passes the DAISY
- * Pipeline's DTDs, schemas and checks ({@link Daisy202Check}), shares the EPUB's audio, and is refused where it
+ * Pipeline's DTDs, schemas and checks ({@link Daisy202Validator}), shares the EPUB's audio, and is refused where it
  * cannot be made. (The real eSpeak NG voices: {@code io.rawi.it.DaisyIT}.)
  */
 class Daisy202Test {
     @TempDir
     Path out;
 
-    private Path convert(Path input) {
-        TestSupport.cli("convert", input.toString(), "--voices", TestSupport.fakeVoices().toString(), "-o",
-                out.toString(), "--date", TestSupport.DATE, "--identifier", TestSupport.UUID, "--no-cache",
-                "--daisy", "202", "-q").expect(0);
+    private Path convert(Path input, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("convert", input.toString(), "--voices",
+                TestSupport.fakeVoices().toString(), "-o", out.toString(), "--date", TestSupport.DATE, "--identifier",
+                TestSupport.UUID, "--no-cache", "--daisy", "202"));
+        args.addAll(List.of(extra.length == 0 ? new String[] {"-q"} : extra));
+        TestSupport.cli(args.toArray(String[]::new)).expect(0);
         try (var dirs = Files.list(out)) {
             return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
         } catch (Exception e) {
@@ -37,7 +40,11 @@ class Daisy202Test {
     void theSeedArticleMakesAValidTalkingBookBesideAValidEpub() throws Exception {
         Path book = convert(TestSupport.seed());
         Path daisy = book.resolve(Daisy202.FOLDER);
-        assertEquals(List.of(), Daisy202Check.problems(daisy));
+        assertEquals(List.of(), Daisy202Validator.problems(daisy));
+        TestSupport.Run check = TestSupport.cli("check", daisy.toString()).expect(0);
+        assertTrue(check.out().contains("DAISY Pipeline 2 rules") && check.out().contains(": 0 fatal, 0 errors"),
+                check.out());
+        TestSupport.cli("check", daisy.resolve("ncc.html").toString()).expect(0);
         try (var epubs = Files.list(book)) {
             TestSupport.assertValid(epubs.filter(f -> f.toString().endsWith(".epub")).findFirst().orElseThrow());
         }
@@ -58,8 +65,13 @@ class Daisy202Test {
     }
 
     @Test
-    void theProjectsSampleWithSectionsAndListsIsValidToo() throws Exception {
-        assertEquals(List.of(), Daisy202Check.problems(convert(TestSupport.sample()).resolve(Daisy202.FOLDER)));
+    void theProjectsSampleIsValidatedBeforeItIsPublished() throws Exception {
+        TestSupport.Run r = TestSupport.cli("convert", TestSupport.sample().toString(), "--voices",
+                TestSupport.fakeVoices().toString(), "-o", out.toString(), "--no-cache", "--daisy", "202",
+                "--validate").expect(0);
+        assertTrue(r.err().contains("DAISY 2.02 book: DAISY Pipeline 2 rules") && r.err().contains("0 errors"),
+                r.err());
+        assertEquals(List.of(), Daisy202Validator.problems(out.resolve("library-ar").resolve(Daisy202.FOLDER)));
     }
 
     /** The check is no rubber stamp: a book with a wrong total time, a dangling text and a skipped level fails. */
@@ -73,11 +85,16 @@ class Daisy202Test {
                 "<h3 id=\"x\"><a href=\"s0002.smil#nowhere\">x</a></h3></body>"), StandardCharsets.UTF_8);
         Path smil = daisy.resolve("s0002.smil");
         Files.writeString(smil, Files.readString(smil).replaceFirst("content.html#p0001", "content.html#q0001"));
-        List<String> problems = Daisy202Check.problems(daisy);
+        List<String> problems = Daisy202Validator.problems(daisy);
         assertTrue(problems.stream().anyMatch(p -> p.contains("ncc:totalTime")), String.join("\n", problems));
         assertTrue(problems.stream().anyMatch(p -> p.contains("heading hierarchy")), String.join("\n", problems));
         assertTrue(problems.stream().anyMatch(p -> p.contains("does not exist")), String.join("\n", problems));
         assertTrue(problems.stream().anyMatch(p -> p.contains("points at nothing")), String.join("\n", problems));
+        TestSupport.Run check = TestSupport.cli("check", daisy.toString()).expect(1);
+        assertTrue(check.out().contains("ncc:totalTime"), check.out());
+        Files.writeString(smil, "<smil><head>", StandardCharsets.UTF_8);
+        TestSupport.Run broken = TestSupport.cli("check", daisy.toString()).expect(1);
+        assertTrue(broken.out().contains("not well-formed") && broken.out().contains("s0002.smil"), broken.out());
     }
 
     @Test

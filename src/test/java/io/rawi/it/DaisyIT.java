@@ -1,7 +1,7 @@
 package io.rawi.it;
 
 import io.rawi.TestSupport;
-import io.rawi.daisy.Daisy202Check;
+import io.rawi.check.Daisy202Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * DAISY 2.02 talking books narrated by eSpeak NG: the reference article, and a Markdown article with sections, a
- * list and a quotation, both valid by the DAISY Pipeline's rules ({@link Daisy202Check}), with sentence-level sync.
+ * list and a quotation, both valid by the DAISY Pipeline's rules ({@link Daisy202Validator}), with sentence-level sync.
  */
 class DaisyIT {
     @TempDir
@@ -27,7 +27,7 @@ class DaisyIT {
         Path book = out.resolve(slug);
         TestSupport.assertValid(book.resolve(slug + ".epub"));
         Path daisy = book.resolve("daisy202");
-        assertEquals(List.of(), Daisy202Check.problems(daisy));
+        assertEquals(List.of(), Daisy202Validator.problems(daisy));
         return daisy;
     }
 

@@ -2,7 +2,10 @@ package io.rawi.audio;
 
 import java.nio.ByteBuffer;
 
-/** Reads back what rawi's MP3 files hold: the ID3v2 tag's length and the MPEG audio frames after it. */
+/**
+ * Reads back what rawi's MP3 files hold (MPEG-2 layer III, as {@link Mp3Encoder} writes them): the ID3v2 tag's
+ * length and the audio frames after it, with LAME's delay and padding, which give the sound's exact length.
+ */
 public final class Mp3Frames {
     private static final int[] MPEG2_KBPS = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
     private static final int[] MPEG2_RATES = {22050, 24000, 16000};
@@ -41,12 +44,12 @@ public final class Mp3Frames {
         while (at + 4 <= b.length) {
             int h = ByteBuffer.wrap(b, at, 4).getInt();
             if ((h >>> 21) != 0x7ff) {
-                throw new AssertionError("no MPEG frame at byte " + at);
+                throw new IllegalArgumentException("no MPEG frame at byte " + at);
             }
             int version = (h >>> 19) & 3;   // 2: MPEG-2
             int layer = (h >>> 17) & 3;     // 1: layer III
             if (version != 2 || layer != 1) {
-                throw new AssertionError("not MPEG-2 layer III at byte " + at);
+                throw new IllegalArgumentException("not MPEG-2 layer III at byte " + at);
             }
             int kbps = MPEG2_KBPS[(h >>> 12) & 15];
             rate = MPEG2_RATES[(h >>> 10) & 3];
@@ -66,7 +69,7 @@ public final class Mp3Frames {
             at += length;
         }
         if (at != b.length) {
-            throw new AssertionError("a cut frame at the end (" + (at - b.length) + " bytes missing)");
+            throw new IllegalArgumentException("a cut frame at the end (" + (at - b.length) + " bytes missing)");
         }
         return new Stream(frames, rate, info, start, delay, padding);
     }

@@ -1,4 +1,4 @@
-package io.rawi.daisy;
+package io.rawi.check;
 
 import com.thaiopensource.util.PropertyMapBuilder;
 import com.thaiopensource.validate.ValidateProperty;
@@ -35,17 +35,41 @@ import java.util.stream.Stream;
  * content; the Pipeline's XSLT checks of heading hierarchy and references ({@code daisy202-validator}, run with
  * Saxon-HE as its XProc runs them); and the timing the issue asks for: the clips add up to each SMIL's declared
  * time, to {@code ncc:totalTime}, and to the audio files' own lengths, and every {@code text} and {@code audio}
- * points at something that exists. Returns every problem, one line each.
+ * points at something that exists. Not run: the Schematron rules inside the RELAX NG schemas (counts of meta
+ * elements), which need the Pipeline's RELAX NG to Schematron step.
  */
-public final class Daisy202Check {
+public final class Daisy202Validator {
     private static final String SCHEMAS = "/xml/schemas/d202/";
     private static final String STEPS = "/xml/xproc/steps/";
     private static final String XHTML_DTD = "/com/adobe/epubcheck/schema/20/dtd/xhtml1-transitional.dtd";
     private static final Processor SAXON = new Processor(false);
 
-    private Daisy202Check() {
+    private Daisy202Validator() {
     }
 
+    /** The rules' versions, for the report. */
+    public static final String RULES = "DAISY Pipeline 2 rules (daisy202-utils 1.6.5, daisy202-validator 2.1.2)";
+
+    /** Validates the DAISY 2.02 book in {@code folder}; every problem is an error. */
+    public static ValidationReport validate(Path folder) throws io.rawi.error.RawiException {
+        if (!Files.isRegularFile(folder.resolve("ncc.html"))) {
+            throw new io.rawi.error.BadInputException(folder + ": not a DAISY 2.02 book (no ncc.html)");
+        }
+        try {
+            List<String> problems = problems(folder);
+            return new ValidationReport(RULES, 0, problems.size(), 0, problems);
+        } catch (org.xml.sax.SAXParseException e) { // not well-formed: the first fault, and no further check
+            return new ValidationReport(RULES, 1, 0, 0, List.of("not well-formed: " + e.getSystemId() + ":"
+                    + e.getLineNumber() + ": " + e.getMessage()));
+        } catch (java.io.IOException e) {
+            throw new io.rawi.error.ProcessingException(folder + ": cannot read the DAISY book ("
+                    + io.rawi.internal.IoMessages.reason(e) + ")", e);
+        } catch (Exception e) { // a missing meta, a file that is no MP3: the book is wrong, not rawi
+            return new ValidationReport(RULES, 1, 0, 0, List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Every problem of the DAISY 2.02 book in {@code folder}, one line each. */
     public static List<String> problems(Path folder) throws Exception {
         List<String> out = new ArrayList<>();
         Path ncc = folder.resolve("ncc.html");
@@ -98,7 +122,7 @@ public final class Daisy202Check {
     }
 
     private static URL resource(String name) {
-        URL url = Daisy202Check.class.getResource(name);
+        URL url = Daisy202Validator.class.getResource(name);
         if (url == null) {
             throw new IllegalStateException(name + " is not on the test class path");
         }
@@ -317,7 +341,7 @@ public final class Daisy202Check {
                 return m.getAttribute("content");
             }
         }
-        throw new AssertionError("no meta " + name);
+        throw new IllegalArgumentException("no meta " + name);
     }
 
     /** Milliseconds of a SMIL clock value as rawi writes them: {@code npt=12.345s}, {@code 12.345s} or h:mm:ss.mmm. */
