@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public record Device(Kind kind, Path root, Path books) {
     /** The readers rawi knows. */
     public enum Kind {
-        KOBO("Kobo"), KINDLE("Kindle"), POCKETBOOK("PocketBook"), FOLDER("folder");
+        KOBO("Kobo"), KINDLE("Kindle"), POCKETBOOK("PocketBook"), VICTOR("Victor Reader Stream"), FOLDER("folder");
 
         private final String label;
 

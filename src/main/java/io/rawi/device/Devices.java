@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds mounted e-readers by the folders they carry: Kobo ({@code .kobo/}), Kindle ({@code documents/} and
- * {@code system/}), PocketBook ({@code system/config/}, books in {@code Books/}). Mount points are looked for under
+ * {@code system/}), PocketBook ({@code system/config/}, books in {@code Books/}), the SD card of a HumanWare Victor
+ * Reader Stream (its bookshelf folders, {@code $VRDTB/} for DAISY books, {@code $VROtherBooks/}, {@code $VRText/}…,
+ * at the root; talking books go in {@code $VRDTB/}, a folder each). Mount points are looked for under
  * {@code /media/*}, {@code /media/<user>/*}, {@code /run/media/<user>/*}, {@code /mnt/*} and {@code /Volumes/*}, or
  * under the folders listed in {@code RAWI_MOUNTS} (separated by {@code :}).
  */
@@ -24,6 +26,13 @@ public final class Devices {
     }
 
     private static Optional<Device> known(Path root) {
+        try (Stream<Path> top = Files.list(root)) {
+            if (top.anyMatch(p -> p.getFileName().toString().startsWith("$VR") && Files.isDirectory(p))) {
+                return Optional.of(new Device(Device.Kind.VICTOR, root, root.resolve("$VRDTB")));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
         if (Files.isDirectory(root.resolve(".kobo"))) {
             return Optional.of(new Device(Device.Kind.KOBO, root, root));
         }

@@ -40,6 +40,25 @@ public final class Sideloader {
     }
 
     public static Result sideload(Path epub, Device device, Consumer<String> log) throws RawiException {
+        Path daisy = Files.isDirectory(epub) ? epub : epub.resolveSibling("daisy202");
+        boolean isDaisy = Files.isRegularFile(daisy.resolve("ncc.html"));
+        if (device.kind() == Device.Kind.VICTOR || Files.isDirectory(epub)) {
+            if (!isDaisy) {
+                throw new BadInputException(epub + (Files.isDirectory(epub) ? ": not a DAISY 2.02 book (no ncc.html)"
+                        : ": a Victor Reader Stream plays DAISY talking books, and none is beside this EPUB; make "
+                        + "one with rawi convert --daisy 202"));
+            }
+            if (device.kind() != Device.Kind.VICTOR && device.kind() != Device.Kind.FOLDER) {
+                throw new BadInputException(epub + ": a DAISY book goes to a DAISY player, not to a "
+                        + device.kind().label() + "; give the EPUB");
+            }
+            Path folder = daisy.toAbsolutePath().normalize();
+            Path named = folder.getFileName().toString().equals("daisy202") ? folder.getParent() : folder;
+            Transfer transfer = new Transfer(epub, device);
+            transfer.addFolder(safeName(named.getFileName().toString()), folder);
+            return finish(transfer, List.of("the talking book is in its own folder, as the player's bookshelf "
+                    + "wants it; find it under DAISY books (the Bookshelf key)"), log, List.of());
+        }
         try {
             if (!Files.isRegularFile(epub) || !Kepub.isEpub(epub)) {
                 throw new BadInputException(epub + ": not an EPUB file");
@@ -122,9 +141,32 @@ public final class Sideloader {
             this.device = device;
         }
 
+        private final List<Path> folders = new ArrayList<>();
+
         void add(String name, Content content) {
             names.add(name);
             contents.add(content);
+            folders.add(null);
+        }
+
+        /** A folder of files (a DAISY book), copied whole under {@code name} and put in place in one rename. */
+        void addFolder(String name, Path folder) {
+            names.add(name);
+            contents.add(null);
+            folders.add(folder);
+        }
+
+        private long size(int i) throws IOException {
+            if (folders.get(i) == null) {
+                return Files.size(book); // each file is about the book's size
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(folders.get(i))) {
+                long total = 0;
+                for (Path f : files.toList()) {
+                    total += Files.size(f);
+                }
+                return total;
+            }
         }
 
         List<Path> run() throws RawiException {
@@ -135,7 +177,10 @@ public final class Sideloader {
             try {
                 try {
                     Files.createDirectories(dir);
-                    long needed = (long) names.size() * Files.size(book); // each file is about the book's size
+                    long needed = 0;
+                    for (int i = 0; i < names.size(); i++) {
+                        needed += size(i);
+                    }
                     long free = Files.getFileStore(dir).getUsableSpace();
                     if (free < needed) {
                         throw new ProcessingException(where() + " is full: " + String.join(" and ", names)
@@ -144,7 +189,11 @@ public final class Sideloader {
                     for (int i = 0; i < names.size(); i++) {
                         Path partial = dir.resolve("." + names.get(i) + ".rawi-partial");
                         partials.add(partial);
-                        write(partial, contents.get(i));
+                        if (folders.get(i) != null) {
+                            writeFolder(partial, folders.get(i));
+                        } else {
+                            write(partial, contents.get(i));
+                        }
                     }
                     for (int i = 0; i < names.size(); i++) {
                         Path target = dir.resolve(names.get(i));
@@ -182,6 +231,21 @@ public final class Sideloader {
                 content.writeTo(out);
                 out.flush();
                 ch.force(true);
+            }
+        }
+
+        /** Copies every file of {@code folder} into a new folder {@code partial}, each flushed to the device. */
+        private void writeFolder(Path partial, Path folder) throws IOException, RawiException {
+            if (Files.exists(partial, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                io.rawi.internal.Folders.deleteTree(partial);
+            }
+            Files.createDirectory(partial);
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.sorted().toList()) {
+                    if (Files.isRegularFile(f)) {
+                        write(partial.resolve(f.getFileName().toString()), out -> copy(f, out));
+                    }
+                }
             }
         }
 
@@ -272,6 +336,10 @@ public final class Sideloader {
     /** Deletes {@code p} if it is there; false if it could not be deleted. */
     private static boolean deleteQuietly(Path p) {
         try {
+            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                io.rawi.internal.Folders.deleteTree(p);
+                return !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
             Files.deleteIfExists(p);
             return true;
         } catch (IOException e) {

@@ -103,6 +103,36 @@ class SideloadTest {
         assertEquals(List.of("library-ar.epub"), files(plain));
     }
 
+    /** A Victor Reader Stream card gets the DAISY 2.02 book beside the EPUB, a folder of its own in $VRDTB. */
+    @Test
+    void aVictorReaderStreamGetsTheTalkingBook() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        cli("convert", TestSupport.sample().toString(), "-o", out.toString(), "--voices",
+                TestSupport.fakeVoices().toString(), "--daisy", "202", "-q").expect(0);
+        Path epub = out.resolve("library-ar/library-ar.epub");
+        Path daisy = out.resolve("library-ar/daisy202");
+        Path card = Files.createDirectories(dir.resolve("STREAM/$VROtherBooks")).getParent();
+        assertEquals(Device.Kind.VICTOR, Devices.detect(List.of(dir)).get(0).kind());
+        TestSupport.Run r = cli("sideload", epub.toString(), "--to", card.toString()).expect(0);
+        assertTrue(r.out().startsWith("Victor Reader Stream at "), r.out());
+        assertEquals(files(daisy).stream().map(f -> "$VRDTB/library-ar/" + f).toList(),
+                files(card).stream().filter(f -> f.startsWith("$VRDTB")).toList());
+        for (String f : files(daisy)) {
+            assertEquals(-1, Files.mismatch(daisy.resolve(f), card.resolve("$VRDTB/library-ar").resolve(f)), f);
+        }
+        assertEquals(List.of(), io.rawi.check.Daisy202Validator.problems(card.resolve("$VRDTB/library-ar")));
+        // again, from the DAISY folder itself: the book is replaced whole, nothing left beside it
+        cli("sideload", daisy.toString(), "--to", card.toString()).expect(0);
+        try (Stream<Path> shelf = Files.list(card.resolve("$VRDTB"))) {
+            assertEquals(List.of("library-ar"), shelf.map(p -> p.getFileName().toString()).toList());
+        }
+        // an EPUB with no talking book beside it, and a talking book for an e-reader, are refused in one line
+        assertTrue(cli("sideload", book.toString(), "--to", card.toString()).expect(2).err().contains("--daisy 202"));
+        Path kobo = Files.createDirectories(dir.resolve("KOBO/.kobo")).getParent();
+        assertTrue(cli("sideload", daisy.toString(), "--to", kobo.toString()).expect(2).err()
+                .contains("DAISY player"));
+    }
+
     @Test
     void readersAreFoundBelowMountPoints() throws Exception {
         Files.createDirectories(dir.resolve("media/KOBOeReader/.kobo"));
