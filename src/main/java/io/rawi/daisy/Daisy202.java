@@ -5,6 +5,7 @@ import io.rawi.audio.NarratedBlock;
 import io.rawi.book.Block;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
+import io.rawi.book.Imported;
 import io.rawi.book.Metadata;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
@@ -26,7 +27,9 @@ import java.util.Map;
  * A DAISY 2.02 talking book, "full text and full audio", from the same narration as the EPUB: {@code ncc.html} (the
  * navigation centre: the book's metadata and every heading), {@code content.html} (the text, one {@code span} per
  * sentence), one SMIL 1.0 file per section with a {@code par} per sentence pointing at its text and its audio clip,
- * {@code master.smil}, and the audio files. DAISY 2.02 keeps every file in one folder.
+ * {@code master.smil}, and the audio files. DAISY 2.02 keeps every file in one folder. A book that came as an EPUB
+ * gives its documents' text (headings and paragraphs; not its images or tables), a section per document and per
+ * heading.
  *
  * <p>Clips are the EPUB's sentence clips, widened so that each file is covered end to end (the first sentence from
  * 0, the last to the file's end): the SMIL durations then add up to the audio's length and to {@code ncc:totalTime}.
@@ -45,7 +48,8 @@ public final class Daisy202 {
     }
 
     /** A section: one SMIL file, its heading (level 1 to 6; the title is level 1) and its blocks in order. */
-    private record Section(String smil, int level, Paragraph heading, List<Paragraph> blocks, boolean title) {
+    private record Section(String smil, int level, Paragraph heading, List<Paragraph> blocks, boolean title,
+                           String label) {
     }
 
     /**
@@ -61,10 +65,12 @@ public final class Daisy202 {
         List<Section> sections = sections(book);
         Map<String, Long> durations = new LinkedHashMap<>();
         Map<String, String> audioFiles = new LinkedHashMap<>();
-        for (Paragraph p : book.blocks()) {
-            NarratedBlock b = narration.get(p.id());
-            if (b != null && !book.silent().contains(p.id())) {
-                audioFiles.put(b.file(), Path.of(b.file()).getFileName().toString());
+        for (Section section : sections) {
+            for (Paragraph p : section.blocks()) {
+                NarratedBlock b = narration.get(p.id());
+                if (b != null && !book.silent().contains(p.id())) {
+                    audioFiles.put(b.file(), Path.of(b.file()).getFileName().toString());
+                }
             }
         }
         for (Map.Entry<String, String> a : audioFiles.entrySet()) {
@@ -97,17 +103,20 @@ public final class Daisy202 {
 
     /** The title page, then each chapter and each section heading inside it, each a SMIL file of its own. */
     private static List<Section> sections(Book book) {
+        if (book.imported().isPresent()) {
+            return imported(book, book.imported().get());
+        }
         List<Section> sections = new ArrayList<>();
         int n = 0;
         List<Paragraph> title = new ArrayList<>(book.titlePage());
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a DAISY 2.02 book needs its title page");
         }
-        sections.add(new Section(smilName(++n), 1, title.get(0), title, true));
+        sections.add(new Section(smilName(++n), 1, title.get(0), title, true, book.metadata().title()));
         for (Chapter c : book.chapters()) {
             List<Paragraph> blocks = new ArrayList<>();
             blocks.add(c.heading());
-            Section current = new Section(smilName(++n), 1, c.heading(), blocks, false);
+            Section current = new Section(smilName(++n), 1, c.heading(), blocks, false, c.heading().text());
             sections.add(current);
             int previousLevel = 1;
             for (Block b : c.blocks()) {
@@ -116,7 +125,7 @@ public final class Daisy202 {
                     previousLevel = level;
                     List<Paragraph> own = new ArrayList<>();
                     own.add(h.paragraph());
-                    current = new Section(smilName(++n), level, h.paragraph(), own, false);
+                    current = new Section(smilName(++n), level, h.paragraph(), own, false, h.paragraph().text());
                     sections.add(current);
                 } else {
                     b.paragraphs().forEach(current.blocks()::add);
@@ -124,6 +133,54 @@ public final class Daisy202 {
             }
         }
         return sections;
+    }
+
+    /**
+     * A book that came as an EPUB: each content document, and each heading inside one, starts a SMIL file; the
+     * heading's level is its element's in the document (h1 to h6), none skipped. The NCC's title entry leads to the
+     * first of them.
+     */
+    private static List<Section> imported(Book book, Imported in) {
+        List<Section> sections = new ArrayList<>();
+        Map<String, Integer> levels = new java.util.HashMap<>();
+        in.documents().forEach(d -> levels.putAll(headingLevels(d)));
+        int previousLevel = 0;
+        for (Imported.Document d : in.documents()) {
+            Section current = null;
+            for (Paragraph p : d.paragraphs()) {
+                Integer level = p.kind() == Paragraph.Kind.HEADING ? levels.get(p.id()) : null;
+                if (level != null || current == null) {
+                    int l = level == null ? 1 : Math.min(level, previousLevel + 1);
+                    previousLevel = l;
+                    current = new Section(smilName(sections.size() + 1), l, p, new ArrayList<>(),
+                            sections.isEmpty(), sections.isEmpty() ? book.metadata().title()
+                            : level != null ? p.text() : d.title());
+                    sections.add(current);
+                }
+                current.blocks().add(p);
+            }
+        }
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException("a DAISY 2.02 book needs text to narrate");
+        }
+        return sections;
+    }
+
+    /** The level (1 to 6) of each heading paragraph of {@code d}, from the element that holds its id. */
+    static Map<String, Integer> headingLevels(Imported.Document d) {
+        Map<String, Integer> levels = new java.util.HashMap<>();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new String(d.xhtml(),
+                java.nio.charset.StandardCharsets.UTF_8), "", org.jsoup.parser.Parser.xmlParser());
+        for (Paragraph p : d.paragraphs()) {
+            org.jsoup.nodes.Element e = doc.getElementById(p.id());
+            for (; e != null; e = e.parent()) {
+                if (e.normalName().matches("h[1-6]")) {
+                    levels.put(p.id(), e.normalName().charAt(1) - '0');
+                    break;
+                }
+            }
+        }
+        return levels;
     }
 
     private static String smilName(int n) {
@@ -207,7 +264,7 @@ public final class Daisy202 {
         x.end();
         x.start("body");
         for (Section s : sections) {
-            x.empty("ref", "src", s.smil(), "title", s.heading().text(), "id", "ref-" + s.heading().id());
+            x.empty("ref", "src", s.smil(), "title", s.label(), "id", "ref-" + s.heading().id());
         }
         x.end().end();
         return x.finish();
@@ -251,8 +308,7 @@ public final class Daisy202 {
         for (Section s : sections) {
             String first = s.heading().sentences().get(0).id();
             x.start("h" + s.level(), "id", "ncc-" + s.heading().id(), "class", s.title() ? "title" : null);
-            x.startInline("a", "href", s.smil() + "#par-" + first).text(s.title() ? m.title() : s.heading().text())
-                    .endInline();
+            x.startInline("a", "href", s.smil() + "#par-" + first).text(s.label()).endInline();
             x.end();
         }
         x.end().end();
@@ -273,6 +329,21 @@ public final class Daisy202 {
         x.empty("meta", "http-equiv", "Content-type", "content", "text/html; charset=utf-8");
         x.end();
         x.start("body");
+        if (book.imported().isPresent()) { // the text of each document, its headings at their levels
+            Map<String, Integer> levels = new java.util.HashMap<>();
+            book.imported().get().documents().forEach(d -> levels.putAll(headingLevels(d)));
+            int previousLevel = 0;
+            for (Imported.Document d : book.imported().get().documents()) {
+                for (Paragraph p : d.paragraphs()) {
+                    Integer level = p.kind() == Paragraph.Kind.HEADING ? levels.get(p.id()) : null;
+                    if (level != null) {
+                        level = Math.min(level, previousLevel + 1);
+                        previousLevel = level;
+                    }
+                    block(x, level == null ? "p" : "h" + level, p, lang);
+                }
+            }
+        }
         for (Paragraph p : book.titlePage()) {
             block(x, p.kind() == Paragraph.Kind.TITLE ? "h1" : "p", p, lang);
         }

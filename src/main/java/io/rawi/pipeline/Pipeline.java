@@ -123,10 +123,6 @@ public final class Pipeline {
             notes.add(f.paragraph() + ": " + f.message()
                     + (f.leftAlone() ? " (left as written)" : ""));
         }
-        if (options.daisy202() && book.imported().isPresent()) {
-            throw new BadInputException(options.inputs().get(0) + ": --daisy 202 makes talking books from articles "
-                    + "(text, Markdown, HTML) so far, not from EPUB books");
-        }
         Optional<EpubOptions.CoverImage> coverImage = coverImage(options);
         try (Staging staging = Staging.open(options.outputDir(), slug)) {
             Path dir = staging.dir();

@@ -42,6 +42,21 @@ class DaisyIT {
         assertTrue(content.contains("dir=\"rtl\""));
     }
 
+    /**
+     * Real EPUB 3 books of the corpus, narrated: the three shortest (the others would take CI too long to narrate;
+     * their EPUB output is CorpusIT's). Headings come from their documents' h1 to h6.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hefty-water", "trees", "wasteland"})
+    void corpusBooks(String name) throws Exception {
+        Path epub = Path.of("..", "shared", "corpus", "epub", name + ".epub");
+        TestSupport.cli("convert", epub.toString(), "-o", out.toString(), "--daisy", "202", "-q").expect(0);
+        Path daisy = out.resolve(name).resolve("daisy202");
+        assertEquals(List.of(), Daisy202Validator.problems(daisy));
+        String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
+        assertTrue(ncc.contains("class=\"title\""), ncc);
+    }
+
     @Test
     void sectionsListsAndQuotations() throws Exception {
         Path md = out.resolve("sections.md");
