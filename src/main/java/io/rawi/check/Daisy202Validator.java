@@ -121,7 +121,7 @@ public final class Daisy202Validator {
         return schemas.resolve(name.substring(1));
     }
 
-    private static URL resource(String name) {
+    static URL resource(String name) {
         URL url = Daisy202Validator.class.getResource(name);
         if (url == null) {
             throw new IllegalStateException(name + " is not on the test class path");
@@ -163,7 +163,7 @@ public final class Daisy202Validator {
         driver.validate(new InputSource(file.toUri().toString()));
     }
 
-    private static ErrorHandler collect(Path file, String by, List<String> out) {
+    static ErrorHandler collect(Path file, String by, List<String> out) {
         return new ErrorHandler() {
             public void warning(SAXParseException e) {
                 out.add(by + " warning: " + file.getFileName() + ":" + e.getLineNumber() + ": " + e.getMessage());
@@ -179,7 +179,7 @@ public final class Daisy202Validator {
         };
     }
 
-    private static Document parse(Path file) throws Exception {
+    static Document parse(Path file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -266,9 +266,31 @@ public final class Daisy202Validator {
      * {@code text} points at an element of the content.
      */
     private static void timing(Path folder, List<Path> smils, List<String> out) throws Exception {
-        Document ncc = parse(folder.resolve("ncc.html"));
+        long total = ms(meta(parse(folder.resolve("ncc.html")), "ncc:totalTime"));
+        timing(folder, smils, new Dialect("content.html", "clip-begin", "clip-end", "ncc:totalElapsedTime",
+                "ncc:timeInThisSmil", "ncc:totalTime"), total, out);
+    }
+
+    /**
+     * How a DAISY version writes its SMIL timing.
+     *
+     * @param textDocument the document every {@code text} points into
+     * @param durationMeta the meta with each SMIL file's own duration, or null
+     * @param totalName    what declares the book's total time, for messages
+     */
+    record Dialect(String textDocument, String clipBegin, String clipEnd, String elapsedMeta, String durationMeta,
+                   String totalName) {
+    }
+
+    /**
+     * The clips of each SMIL file add up to its declared duration and {@code seq dur}, each starting where the one
+     * before in its audio file ended; each file's elapsed time is the sum of those before it; they all add up to
+     * {@code total}; every audio file is played once, whole (its MPEG frames less LAME's delay and padding); every
+     * {@code text} points at an element of the text document.
+     */
+    static void timing(Path folder, List<Path> smils, Dialect d, long total, List<String> out) throws Exception {
         Set<String> ids = new HashSet<>();
-        NodeList all = parse(folder.resolve("content.html")).getElementsByTagName("*");
+        NodeList all = parse(folder.resolve(d.textDocument())).getElementsByTagName("*");
         for (int i = 0; i < all.getLength(); i++) {
             ids.add(((Element) all.item(i)).getAttribute("id"));
         }
@@ -277,11 +299,11 @@ public final class Daisy202Validator {
         for (Path smil : smils) {
             Document s = parse(smil);
             long sum = 0;
-            NodeList audios = s.getElementsByTagName("audio");
+            NodeList audios = s.getElementsByTagNameNS("*", "audio");
             for (int i = 0; i < audios.getLength(); i++) {
                 Element a = (Element) audios.item(i);
-                long begin = ms(a.getAttribute("clip-begin"));
-                long end = ms(a.getAttribute("clip-end"));
+                long begin = ms(a.getAttribute(d.clipBegin()));
+                long end = ms(a.getAttribute(d.clipEnd()));
                 String src = a.getAttribute("src");
                 long before = perFile.getOrDefault(src, 0L);
                 if (begin != before) {
@@ -291,29 +313,29 @@ public final class Daisy202Validator {
                 perFile.put(src, end);
                 sum += end - begin;
             }
-            NodeList texts = s.getElementsByTagName("text");
+            NodeList texts = s.getElementsByTagNameNS("*", "text");
+            String prefix = d.textDocument() + "#";
             for (int i = 0; i < texts.getLength(); i++) {
                 String src = ((Element) texts.item(i)).getAttribute("src");
-                if (!src.startsWith("content.html#") || !ids.contains(src.substring("content.html#".length()))) {
+                if (!src.startsWith(prefix) || !ids.contains(src.substring(prefix.length()))) {
                     out.add(smil.getFileName() + ": text " + src + " points at nothing");
                 }
             }
-            long declared = ms(meta(s, "ncc:timeInThisSmil"));
-            long dur = ms(((Element) s.getElementsByTagName("seq").item(0)).getAttribute("dur"));
+            long dur = ms(((Element) s.getElementsByTagNameNS("*", "seq").item(0)).getAttribute("dur"));
+            long declared = d.durationMeta() == null ? dur : ms(meta(s, d.durationMeta()));
             if (declared != sum || dur != sum) {
                 out.add(smil.getFileName() + ": clips add up to " + sum + " ms, declared " + declared + " ms, seq dur "
                         + dur + " ms");
             }
-            long declaredElapsed = ms(meta(s, "ncc:totalElapsedTime"));
+            long declaredElapsed = ms(meta(s, d.elapsedMeta()));
             if (declaredElapsed != elapsed) {
-                out.add(smil.getFileName() + ": ncc:totalElapsedTime " + declaredElapsed + " ms, the files before "
+                out.add(smil.getFileName() + ": " + d.elapsedMeta() + " " + declaredElapsed + " ms, the files before "
                         + "it last " + elapsed + " ms");
             }
             elapsed += sum;
         }
-        long total = ms(meta(ncc, "ncc:totalTime"));
         if (total != elapsed) {
-            out.add("ncc.html: ncc:totalTime " + total + " ms, the SMIL files last " + elapsed + " ms");
+            out.add(d.totalName() + " " + total + " ms, the SMIL files last " + elapsed + " ms");
         }
         long sound = 0;
         for (java.util.Map.Entry<String, Long> e : perFile.entrySet()) {
@@ -329,11 +351,11 @@ public final class Daisy202Validator {
             }
         }
         if (Math.abs(sound - total) > perFile.size()) {
-            out.add("the audio files last " + sound + " ms, ncc:totalTime says " + total + " ms");
+            out.add("the audio files last " + sound + " ms, " + d.totalName() + " says " + total + " ms");
         }
     }
 
-    private static String meta(Document doc, String name) {
+    static String meta(Document doc, String name) {
         NodeList metas = doc.getElementsByTagNameNS("*", "meta");
         for (int i = 0; i < metas.getLength(); i++) {
             Element m = (Element) metas.item(i);

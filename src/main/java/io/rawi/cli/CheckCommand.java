@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 
 @Parameters(commandDescription = "Validate an EPUB with EPUBCheck, and with DAISY Ace when 'ace' is on the PATH; "
-        + "or a DAISY 2.02 book (its folder or ncc.html) by the DAISY Pipeline's DTDs, schemas and checks; exit 1 on "
-        + "any error or warning, or any Ace violation")
+        + "or a DAISY 2.02 or DAISY 3 book (its folder, ncc.html or .opf) by the DAISY Pipeline's DTDs, schemas and "
+        + "checks; exit 1 on any error or warning, or any Ace violation")
 final class CheckCommand extends Command {
-    @Parameter(description = "BOOK.epub | DAISY-FOLDER | ncc.html", required = true, arity = 1)
+    @Parameter(description = "BOOK.epub | DAISY-FOLDER | ncc.html | BOOK.opf", required = true, arity = 1)
     List<String> books = new ArrayList<>();
 
     @Override
@@ -36,8 +36,12 @@ final class CheckCommand extends Command {
         Path path = Path.of(book);
         Path daisy = Files.isDirectory(path) ? path : path.getFileName() != null
                 && path.getFileName().toString().equalsIgnoreCase("ncc.html") ? path.toAbsolutePath().getParent() : null;
-        if (daisy != null) { // a DAISY 2.02 book: its folder, or its ncc.html
-            ValidationReport r = io.rawi.check.Daisy202Validator.validate(daisy);
+        if (daisy == null && path.getFileName() != null && path.getFileName().toString().endsWith(".opf")) {
+            daisy = path.toAbsolutePath().getParent();
+        }
+        if (daisy != null) { // a DAISY book: its folder, or its ncc.html (2.02) or .opf (3)
+            ValidationReport r = Files.isRegularFile(daisy.resolve("ncc.html"))
+                    ? io.rawi.check.Daisy202Validator.validate(daisy) : io.rawi.check.Daisy3Validator.validate(daisy);
             r.messages().forEach(out::println);
             out.println(IoMessages.name(book) + ": " + r.summary());
             return r.clean() ? 0 : 1;

@@ -64,9 +64,9 @@ final class ConvertCommand extends Command {
             + "(for learners and children's books)")
     boolean vowelledText;
 
-    @Parameter(names = "--daisy", description = "Also write a DAISY 2.02 talking book (full text and full audio, "
-            + "for DAISY players such as the Victor Reader Stream) under <book>/daisy202/, from the same narration; "
-            + "the only value is 202")
+    @Parameter(names = "--daisy", description = "Also write a DAISY talking book (full text and full audio, for "
+            + "DAISY players such as the Victor Reader Stream) from the same narration: 202 for DAISY 2.02 under "
+            + "<book>/daisy202/, 3 for DAISY 3 under <book>/daisy3/")
     String daisy;
 
     @Parameter(names = "--renarrate", description = "Narrate an EPUB that has media overlays of its own, replacing "
@@ -225,18 +225,16 @@ final class ConvertCommand extends Command {
             throw new BadInputException("--sample-rate " + sampleRate + ": give 8000 to 48000 Hz, or 0 for the engine's own");
         }
         if (daisy != null) {
-            if (daisy.equals("3")) {
-                throw new BadInputException("--daisy 3: rawi writes DAISY 2.02 only, so far; give --daisy 202");
-            }
-            if (!daisy.equals("202")) {
-                throw new BadInputException("--daisy '" + daisy + "': expected 202 (DAISY 2.02)");
+            if (!daisy.equals("202") && !daisy.equals("3")) {
+                throw new BadInputException("--daisy '" + daisy + "': expected 202 (DAISY 2.02) or 3 (DAISY 3)");
             }
             if (noAudio) {
-                throw new BadInputException("--daisy 202 makes a talking book, which needs narration; it cannot go "
-                        + "with --no-audio");
+                throw new BadInputException("--daisy " + daisy + " makes a talking book, which needs narration; it "
+                        + "cannot go with --no-audio");
             }
-            if (format.equals("opus")) {
-                throw new BadInputException("--daisy 202 plays MP3 or WAV audio, not Opus: give --audio-format mp3");
+            if (!format.equals("mp3")) {
+                throw new BadInputException("--daisy " + daisy + " is written with MP3 audio, which every DAISY "
+                        + "player plays: give --audio-format mp3");
             }
         }
         conflict(cache != null && noCache, "--cache", "--no-cache");
@@ -257,7 +255,7 @@ final class ConvertCommand extends Command {
                 Optional.ofNullable(voice), Optional.ofNullable(backend), format,
                 Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
                 noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
-                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText, renarrate, daisy != null);
+                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText, renarrate, Optional.ofNullable(daisy));
     }
 
     /** Refuses two options that contradict each other, naming both. */

@@ -48,7 +48,7 @@ public final class Daisy202 {
     }
 
     /** A section: one SMIL file, its heading (level 1 to 6; the title is level 1) and its blocks in order. */
-    private record Section(String smil, int level, Paragraph heading, List<Paragraph> blocks, boolean title,
+    record Section(String smil, int level, Paragraph heading, List<Paragraph> blocks, boolean title,
                            String label) {
     }
 
@@ -102,7 +102,7 @@ public final class Daisy202 {
     }
 
     /** The title page, then each chapter and each section heading inside it, each a SMIL file of its own. */
-    private static List<Section> sections(Book book) {
+    static List<Section> sections(Book book) {
         if (book.imported().isPresent()) {
             return imported(book, book.imported().get());
         }
@@ -198,7 +198,7 @@ public final class Daisy202 {
         return clips;
     }
 
-    private static long duration(Section s, Book book, Map<String, NarratedBlock> narration) {
+    static long duration(Section s, Book book, Map<String, NarratedBlock> narration) {
         long total = 0;
         for (Paragraph p : s.blocks()) {
             NarratedBlock b = narration.get(p.id());
@@ -401,12 +401,12 @@ public final class Daisy202 {
         x.end();
     }
 
-    private static String imageName(Image image) {
+    static String imageName(Image image) {
         return image.name().replace('/', '-');
     }
 
     /** A file of the narration, linked where the file system allows (no second copy of the audio), else copied. */
-    private static void place(Path from, Path to) throws IOException {
+    static void place(Path from, Path to) throws IOException {
         Files.deleteIfExists(to);
         try {
             Files.createLink(to, from);

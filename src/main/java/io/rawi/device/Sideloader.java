@@ -40,20 +40,22 @@ public final class Sideloader {
     }
 
     public static Result sideload(Path epub, Device device, Consumer<String> log) throws RawiException {
-        Path daisy = Files.isDirectory(epub) ? epub : epub.resolveSibling("daisy202");
-        boolean isDaisy = Files.isRegularFile(daisy.resolve("ncc.html"));
+        Path daisy = Files.isDirectory(epub) ? epub : Files.isDirectory(epub.resolveSibling("daisy202"))
+                ? epub.resolveSibling("daisy202") : epub.resolveSibling("daisy3");
+        boolean isDaisy = Files.isRegularFile(daisy.resolve("ncc.html")) || hasOpf(daisy);
         if (device.kind() == Device.Kind.VICTOR || Files.isDirectory(epub)) {
             if (!isDaisy) {
-                throw new BadInputException(epub + (Files.isDirectory(epub) ? ": not a DAISY 2.02 book (no ncc.html)"
+                throw new BadInputException(epub + (Files.isDirectory(epub)
+                        ? ": not a DAISY book (no ncc.html, no .opf)"
                         : ": a Victor Reader Stream plays DAISY talking books, and none is beside this EPUB; make "
-                        + "one with rawi convert --daisy 202"));
+                        + "one with rawi convert --daisy 202 (or --daisy 3)"));
             }
             if (device.kind() != Device.Kind.VICTOR && device.kind() != Device.Kind.FOLDER) {
                 throw new BadInputException(epub + ": a DAISY book goes to a DAISY player, not to a "
                         + device.kind().label() + "; give the EPUB");
             }
             Path folder = daisy.toAbsolutePath().normalize();
-            Path named = folder.getFileName().toString().equals("daisy202") ? folder.getParent() : folder;
+            Path named = folder.getFileName().toString().matches("daisy(202|3)") ? folder.getParent() : folder;
             Transfer transfer = new Transfer(epub, device);
             transfer.addFolder(safeName(named.getFileName().toString()), folder);
             return finish(transfer, List.of("the talking book is in its own folder, as the player's bookshelf "
@@ -331,6 +333,15 @@ public final class Sideloader {
             throw new ProcessingException(epub + ": ebook-convert wrote no AZW3");
         }
         return out;
+    }
+
+    /** Whether {@code folder} holds a DAISY 3 package file. */
+    private static boolean hasOpf(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> f.toString().endsWith(".opf"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Deletes {@code p} if it is there; false if it could not be deleted. */

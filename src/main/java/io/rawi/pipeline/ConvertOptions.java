@@ -36,7 +36,8 @@ import java.util.Optional;
  * @param diacritize whether Arabic is spoken with the short vowels the text lacks restored
  * @param vowelledText whether the book also shows the restored vowels
  * @param renarrate  whether an EPUB with media overlays of its own is narrated again, replacing them
- * @param daisy202   whether a DAISY 2.02 talking book is written beside the EPUB, from the same narration
+ * @param daisy      the DAISY talking book written beside the EPUB from the same narration: "202" (DAISY 2.02) or
+ *                   "3" (DAISY 3), or empty for none
  */
 public record ConvertOptions(
         List<String> inputs, Path outputDir, Optional<String> slug,
@@ -47,7 +48,7 @@ public record ConvertOptions(
         boolean audio, Granularity sync, Optional<String> voice, Optional<String> backend, String audioFormat,
         Optional<Path> voicesDir, int jobs, Optional<Path> coverFile, Optional<AudiobookWriter.Format> audiobook,
         Optional<Path> cache, long cacheLimitMb, Inputs.Format format, Duration timeout, int sampleRate,
-        boolean diacritize, boolean vowelledText, boolean renarrate, boolean daisy202) {
+        boolean diacritize, boolean vowelledText, boolean renarrate, Optional<String> daisy) {
     public ConvertOptions {
         inputs = List.copyOf(inputs);
         authors = List.copyOf(authors);
@@ -62,7 +63,7 @@ public record ConvertOptions(
         return new ConvertOptions(others, outputDir, slug, title, authors, language, modified, identifier, publisher,
                 description, subjects, rights, published, digits, cover, validate, audio, sync, voice, backend,
                 audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, format, timeout, sampleRate, diacritize,
-                vowelledText, renarrate, daisy202);
+                vowelledText, renarrate, daisy);
     }
 
     /** These options reading their inputs with another language, digits, format and fetch timeout. */
@@ -71,7 +72,7 @@ public record ConvertOptions(
         return new ConvertOptions(inputs, outputDir, slug, title, authors, lang, modified, identifier, publisher,
                 description, subjects, rights, published, digitsRule, cover, validate, audio, sync, voice, backend,
                 audioFormat, voicesDir, jobs, coverFile, audiobook, cache, cacheLimitMb, inputFormat, fetchTimeout,
-                sampleRate, diacritize, vowelledText, renarrate, daisy202);
+                sampleRate, diacritize, vowelledText, renarrate, daisy);
     }
 
     /** Defaults for the given inputs: {@code output/}, cover, audio, sentence sync, MP3. */
@@ -85,6 +86,6 @@ public record ConvertOptions(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), CleanOptions.Digits.KEEP, true, false, true, Granularity.SENTENCE,
                 Optional.empty(), Optional.empty(), "mp3", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                Inputs.Format.AUTO, Duration.ofSeconds(30), DEFAULT_SAMPLE_RATE, true, false, false, false);
+                Inputs.Format.AUTO, Duration.ofSeconds(30), DEFAULT_SAMPLE_RATE, true, false, false, Optional.empty());
     }
 }

@@ -160,9 +160,9 @@ public final class Pipeline {
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
                 timing.lap("overlays");
-                if (options.daisy202()) {
-                    writeDaisy(book, byId, dir, narration.narrator());
-                    timing.lap("DAISY 2.02");
+                if (options.daisy().isPresent()) {
+                    writeDaisy(options.daisy().get(), book, byId, dir, narration.narrator());
+                    timing.lap("DAISY " + options.daisy().get());
                 }
             }
             Path epub = dir.resolve(slug + ".epub");
@@ -187,15 +187,18 @@ public final class Pipeline {
                     throw new ProcessingException(staging.target() + ": the new book failed validation ("
                             + report.summary() + "); the previous book, if any, was left in place");
                 }
-                if (options.daisy202()) {
-                    ValidationReport daisy = io.rawi.check.Daisy202Validator.validate(
-                            dir.resolve(io.rawi.daisy.Daisy202.FOLDER));
+                if (options.daisy().isPresent()) {
+                    String version = options.daisy().get();
+                    ValidationReport daisy = version.equals("3")
+                            ? io.rawi.check.Daisy3Validator.validate(dir.resolve(io.rawi.daisy.Daisy3.FOLDER))
+                            : io.rawi.check.Daisy202Validator.validate(dir.resolve(io.rawi.daisy.Daisy202.FOLDER));
                     if (!daisy.clean()) {
                         daisy.messages().forEach(log);
-                        throw new ProcessingException(staging.target() + ": the new DAISY 2.02 book failed validation ("
-                                + daisy.summary() + "); the previous book, if any, was left in place");
+                        throw new ProcessingException(staging.target() + ": the new DAISY " + (version.equals("3")
+                                ? "3" : "2.02") + " book failed validation (" + daisy.summary() + "); the previous "
+                                + "book, if any, was left in place");
                     }
-                    notes.add("DAISY 2.02 book: " + daisy.summary());
+                    notes.add("DAISY " + (version.equals("3") ? "3" : "2.02") + " book: " + daisy.summary());
                 }
             }
             Folders.deleteTree(dir.resolve(SCRATCH));
@@ -211,14 +214,19 @@ public final class Pipeline {
         }
     }
 
-    /** The DAISY 2.02 talking book, beside the EPUB in the book's folder, from the same narration. */
-    private static void writeDaisy(Book book, Map<String, NarratedBlock> byId, Path dir, String narrator)
-            throws RawiException {
+    /** The DAISY talking book (2.02 or 3), beside the EPUB in the book's folder, from the same narration. */
+    private static void writeDaisy(String version, Book book, Map<String, NarratedBlock> byId, Path dir,
+                                   String narrator) throws RawiException {
         try {
-            io.rawi.daisy.Daisy202.write(book, byId, dir, dir.resolve(io.rawi.daisy.Daisy202.FOLDER), narrator,
-                    "rawi");
+            if (version.equals("3")) {
+                io.rawi.daisy.Daisy3.write(book, byId, dir, dir.resolve(io.rawi.daisy.Daisy3.FOLDER), narrator, "rawi");
+            } else {
+                io.rawi.daisy.Daisy202.write(book, byId, dir, dir.resolve(io.rawi.daisy.Daisy202.FOLDER), narrator,
+                        "rawi");
+            }
         } catch (IOException e) {
-            throw new ProcessingException(dir + ": cannot write the DAISY 2.02 book (" + IoMessages.reason(e) + ")", e);
+            throw new ProcessingException(dir + ": cannot write the DAISY " + version + " book ("
+                    + IoMessages.reason(e) + ")", e);
         }
     }
 

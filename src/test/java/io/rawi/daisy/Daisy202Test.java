@@ -97,10 +97,41 @@ class Daisy202Test {
         assertTrue(broken.out().contains("not well-formed") && broken.out().contains("s0002.smil"), broken.out());
     }
 
+    /** DAISY 3 from the same narration: DTBook, NCX, SMIL, package and resource file, valid by their DTDs. */
+    @Test
+    void daisy3FromTheSameNarration() throws Exception {
+        TestSupport.cli("convert", TestSupport.seed().toString(), "--voices", TestSupport.fakeVoices().toString(),
+                "-o", out.toString(), "--no-cache", "--daisy", "3", "-q").expect(0);
+        Path book;
+        try (var dirs = Files.list(out)) {
+            book = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path daisy = book.resolve(Daisy3.FOLDER);
+        io.rawi.check.ValidationReport r = io.rawi.check.Daisy3Validator.validate(daisy);
+        assertTrue(r.clean(), String.join("\n", r.messages()));
+        for (String f : List.of("book.xml", "book.ncx", "book.opf", "book.res", "s0001.smil")) {
+            assertTrue(Files.isRegularFile(daisy.resolve(f)), f);
+        }
+        String dtbook = Files.readString(daisy.resolve("book.xml"), StandardCharsets.UTF_8);
+        assertTrue(dtbook.contains("dir=\"rtl\"") && dtbook.contains("<sent id="), "right to left, a sent each");
+        TestSupport.cli("check", daisy.toString()).expect(0);
+        // the checks are no rubber stamp: a dangling smilref, a file the manifest does not list, a wrong total
+        Files.writeString(daisy.resolve("book.xml"), dtbook.replaceFirst("smilref=\"s0002.smil#par-p0001",
+                "smilref=\"s0002.smil#par-q0001"), StandardCharsets.UTF_8);
+        Files.writeString(daisy.resolve("stray.txt"), "x");
+        Path opf = daisy.resolve("book.opf");
+        Files.writeString(opf, Files.readString(opf).replaceFirst("name=\"dtb:totalTime\" content=\"[^\"]*\"",
+                "name=\"dtb:totalTime\" content=\"1:00:00\""));
+        String problems = String.join("\n", io.rawi.check.Daisy3Validator.validate(daisy).messages());
+        assertTrue(problems.contains("points at no par") && problems.contains("stray.txt")
+                && problems.contains("dtb:totalTime"), problems);
+        TestSupport.cli("check", opf.toString()).expect(1);
+    }
+
     @Test
     void whatCannotBeATalkingBookIsRefusedInOneLine() throws Exception {
         String seed = TestSupport.seed().toString();
-        for (List<String> extra : List.of(List.of("--daisy", "3"), List.of("--daisy", "2"),
+        for (List<String> extra : List.of(List.of("--daisy", "4"), List.of("--daisy", "2"),
                 List.of("--daisy", "202", "--no-audio"), List.of("--daisy", "202", "--audio-format", "opus"))) {
             List<String> args = new java.util.ArrayList<>(List.of("convert", seed, "-o", out.toString()));
             args.addAll(extra);

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DAISY 2.02 talking books narrated by eSpeak NG: the reference article, and a Markdown article with sections, a
- * list and a quotation, both valid by the DAISY Pipeline's rules ({@link Daisy202Validator}), with sentence-level sync.
+ * DAISY talking books narrated by eSpeak NG: DAISY 2.02 of the reference article, of a Markdown article with sections,
+ * a list and a quotation, and of three corpus EPUBs, valid by the DAISY Pipeline's rules ({@link Daisy202Validator});
+ * DAISY 3 of the article and of a corpus EPUB ({@link io.rawi.check.Daisy3Validator}).
  */
 class DaisyIT {
     @TempDir
@@ -55,6 +56,16 @@ class DaisyIT {
         assertEquals(List.of(), Daisy202Validator.problems(daisy));
         String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
         assertTrue(ncc.contains("class=\"title\""), ncc);
+    }
+
+    /** DAISY 3 narrated by eSpeak NG: the reference article and a real EPUB 3 book of the corpus. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"samples/article-ar.txt", "corpus/epub/trees.epub"})
+    void daisy3(String input) throws Exception {
+        TestSupport.cli("convert", Path.of("..", "shared", input).toString(), "-o", out.toString(), "--slug", "d3",
+                "--daisy", "3", "-q").expect(0);
+        io.rawi.check.ValidationReport r = io.rawi.check.Daisy3Validator.validate(out.resolve("d3/daisy3"));
+        assertTrue(r.clean(), String.join("\n", r.messages()));
     }
 
     @Test

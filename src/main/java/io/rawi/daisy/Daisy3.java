@@ -1,0 +1,298 @@
+package io.rawi.daisy;
+
+import io.rawi.audio.Clip;
+import io.rawi.audio.NarratedBlock;
+import io.rawi.book.Book;
+import io.rawi.book.Metadata;
+import io.rawi.book.Paragraph;
+import io.rawi.book.Sentence;
+import io.rawi.epub.Xml;
+import io.rawi.source.Language;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DAISY 3 (ANSI/NISO Z39.86-2005) talking book, full text and full audio, from the same narration and sections as
+ * {@link Daisy202}: {@code book.xml} (DTBook 2005-3, a {@code sent} per sentence with its {@code smilref}),
+ * {@code book.ncx} (the navigation, a {@code navPoint} per section, nested by level), one SMIL file per section with a
+ * {@code par} per sentence, {@code book.opf} (the package: metadata, manifest, spine), {@code book.res} (the
+ * resource file) and the audio files, all in one folder. Lists and quotations become paragraphs.
+ */
+public final class Daisy3 {
+    /** The folder, inside the book's folder, that holds the talking book. */
+    public static final String FOLDER = "daisy3";
+    static final String DTBOOK_NS = "http://www.daisy.org/z3986/2005/dtbook/";
+    static final String NCX_NS = "http://www.daisy.org/z3986/2005/ncx/";
+    static final String SMIL_NS = "http://www.w3.org/2001/SMIL20/";
+    static final String OPF_NS = "http://openebook.org/namespaces/oeb-package/1.0/";
+    static final String RES_NS = "http://www.daisy.org/z3986/2005/resource/";
+    private static final String DTBOOK = "book.xml";
+
+    private Daisy3() {
+    }
+
+    /**
+     * Writes the talking book into {@code folder}.
+     *
+     * @param bookFolder where the narration's audio files are ({@link NarratedBlock#file()} is relative to it)
+     */
+    public static void write(Book book, Map<String, NarratedBlock> narration, Path bookFolder, Path folder,
+                             String narrator, String generator) throws IOException {
+        Files.createDirectories(folder);
+        List<Daisy202.Section> sections = Daisy202.sections(book);
+        Map<String, String> audioFiles = new LinkedHashMap<>();
+        for (Daisy202.Section s : sections) {
+            for (Paragraph p : s.blocks()) {
+                NarratedBlock b = spoken(book, narration, p);
+                if (b != null) {
+                    audioFiles.put(b.file(), Path.of(b.file()).getFileName().toString());
+                }
+            }
+        }
+        for (Map.Entry<String, String> a : audioFiles.entrySet()) {
+            Daisy202.place(bookFolder.resolve(a.getKey()), folder.resolve(a.getValue()));
+        }
+        Metadata m = book.metadata();
+        long elapsed = 0;
+        for (Daisy202.Section s : sections) {
+            long duration = Daisy202.duration(s, book, narration);
+            Files.write(folder.resolve(smil(s)), smil(s, book, narration, audioFiles, m, elapsed, duration, generator));
+            elapsed += duration;
+        }
+        Files.write(folder.resolve(DTBOOK), dtbook(book, sections));
+        Files.write(folder.resolve("book.ncx"), ncx(book, sections, generator));
+        Files.write(folder.resolve("book.res"), resources());
+        Files.write(folder.resolve("book.opf"), opf(book, sections, audioFiles, elapsed, narrator, generator));
+    }
+
+    private static NarratedBlock spoken(Book book, Map<String, NarratedBlock> narration, Paragraph p) {
+        return book.silent().contains(p.id()) ? null : narration.get(p.id());
+    }
+
+    /** A section's SMIL file: DAISY 3 names them like DAISY 2.02 does. */
+    private static String smil(Daisy202.Section s) {
+        return s.smil();
+    }
+
+    private static byte[] smil(Daisy202.Section s, Book book, Map<String, NarratedBlock> narration,
+                               Map<String, String> audioFiles, Metadata m, long elapsedMs, long durationMs,
+                               String generator) {
+        Xml x = Xml.document("<!DOCTYPE smil PUBLIC \"-//NISO//DTD dtbsmil 2005-2//EN\" "
+                + "\"http://www.daisy.org/z3986/2005/dtbsmil-2005-2.dtd\">");
+        x.start("smil").namespace(null, SMIL_NS);
+        x.start("head");
+        meta(x, "dtb:uid", m.identifier());
+        meta(x, "dtb:generator", generator);
+        meta(x, "dtb:totalElapsedTime", Daisy202.clock(elapsedMs));
+        x.end();
+        x.start("body");
+        x.start("seq", "id", "seq-" + s.heading().id(), "dur", Daisy202.clock(durationMs), "fill", "remove");
+        for (Paragraph p : s.blocks()) {
+            NarratedBlock b = spoken(book, narration, p);
+            List<Clip> clips = b == null ? List.of() : Daisy202.clips(b);
+            for (int k = 0; k < p.sentences().size(); k++) {
+                Sentence sentence = p.sentences().get(k);
+                x.start("par", "id", "par-" + sentence.id());
+                x.empty("text", "id", "txt-" + sentence.id(), "src", DTBOOK + "#" + sentence.id());
+                if (k < clips.size()) {
+                    Clip clip = clips.get(k);
+                    x.empty("audio", "id", "aud-" + sentence.id(), "src", audioFiles.get(b.file()), "clipBegin",
+                            Daisy202.clock(clip.beginMs()), "clipEnd", Daisy202.clock(clip.endMs()));
+                }
+                x.end();
+            }
+        }
+        x.end().end().end();
+        return x.finish();
+    }
+
+    /** The text: the title and authors in the front matter, each section a {@code levelN} of the body. */
+    private static byte[] dtbook(Book book, List<Daisy202.Section> sections) {
+        Metadata m = book.metadata();
+        Language lang = m.language();
+        Xml x = Xml.document("<!DOCTYPE dtbook PUBLIC \"-//NISO//DTD dtbook 2005-3//EN\" "
+                + "\"http://www.daisy.org/z3986/2005/dtbook-2005-3.dtd\">");
+        x.start("dtbook", "version", "2005-3", "xml:lang", lang.tag(), "dir", lang.dir()).namespace(null, DTBOOK_NS);
+        x.start("head");
+        meta(x, "dtb:uid", m.identifier());
+        meta(x, "dc:Title", m.title());
+        m.authors().forEach(a -> meta(x, "dc:Creator", a));
+        meta(x, "dc:Date", date(m));
+        meta(x, "dc:Publisher", m.publisher().orElse("rawi"));
+        meta(x, "dc:Identifier", m.identifier());
+        meta(x, "dc:Language", lang.tag());
+        meta(x, "dc:Format", "ANSI/NISO Z39.86-2005");
+        x.end();
+        x.start("book");
+        x.start("frontmatter");
+        x.leaf("doctitle", m.title(), "id", "doctitle");
+        for (int i = 0; i < m.authors().size(); i++) {
+            x.leaf("docauthor", m.authors().get(i), "id", "docauthor-" + (i + 1));
+        }
+        x.end();
+        x.start("bodymatter", "id", "bodymatter");
+        Deque<Integer> open = new ArrayDeque<>();
+        for (Daisy202.Section s : sections) {
+            while (!open.isEmpty() && open.peek() >= s.level()) {
+                x.end();
+                open.pop();
+            }
+            while ((open.isEmpty() ? 0 : open.peek()) < s.level()) { // sections never skip a level
+                int level = (open.isEmpty() ? 0 : open.peek()) + 1;
+                x.start("level" + level, "id", "level-" + s.heading().id() + (level < s.level() ? "-" + level : ""),
+                        "class", s.title() && book.imported().isEmpty() ? "titlepage" : null);
+                open.push(level);
+            }
+            for (Paragraph p : s.blocks()) {
+                boolean heading = p == s.heading() && p.kind() == Paragraph.Kind.HEADING;
+                block(x, heading ? "h" + s.level() : "p", p, lang, s.smil());
+            }
+        }
+        while (!open.isEmpty()) {
+            x.end();
+            open.pop();
+        }
+        x.end().end().end();
+        return x.finish();
+    }
+
+    private static void block(Xml x, String element, Paragraph p, Language book, String smil) {
+        boolean foreign = !p.language().tag().equals(book.tag());
+        x.start(element, "id", p.id(), "xml:lang", foreign ? p.language().tag() : null,
+                "dir", foreign && !p.language().dir().equals(book.dir()) ? p.language().dir() : null);
+        String text = p.text();
+        int cursor = 0;
+        for (Sentence s : p.sentences()) {
+            if (s.start() > cursor) {
+                x.text(text.substring(cursor, s.start()));
+            }
+            x.startInline("sent", "id", s.id(), "smilref", smil + "#par-" + s.id())
+                    .text(text.substring(s.start(), s.end())).endInline();
+            cursor = s.end();
+        }
+        if (cursor < text.length()) {
+            x.text(text.substring(cursor));
+        }
+        x.end();
+    }
+
+    /** The navigation: a {@code navPoint} per section, nested by level, in reading order. */
+    private static byte[] ncx(Book book, List<Daisy202.Section> sections, String generator) {
+        Metadata m = book.metadata();
+        Xml x = Xml.document("<!DOCTYPE ncx PUBLIC \"-//NISO//DTD ncx 2005-1//EN\" "
+                + "\"http://www.daisy.org/z3986/2005/ncx-2005-1.dtd\">");
+        x.start("ncx", "version", "2005-1", "xml:lang", m.language().tag()).namespace(null, NCX_NS);
+        x.start("head");
+        meta(x, "dtb:uid", m.identifier());
+        meta(x, "dtb:depth", String.valueOf(sections.stream().mapToInt(Daisy202.Section::level).max().orElse(1)));
+        meta(x, "dtb:generator", generator);
+        meta(x, "dtb:totalPageCount", "0");
+        meta(x, "dtb:maxPageNumber", "0");
+        x.end();
+        x.start("docTitle").leaf("text", m.title()).end();
+        for (String a : m.authors()) {
+            x.start("docAuthor").leaf("text", a).end();
+        }
+        x.start("navMap");
+        Deque<Integer> open = new ArrayDeque<>();
+        int order = 0;
+        for (Daisy202.Section s : sections) {
+            while (!open.isEmpty() && open.peek() >= s.level()) {
+                x.end();
+                open.pop();
+            }
+            x.start("navPoint", "id", "nav-" + s.heading().id(), "class", "h" + s.level(), "playOrder",
+                    String.valueOf(++order));
+            x.start("navLabel").leaf("text", s.label()).end();
+            x.empty("content", "src", s.smil() + "#par-" + s.heading().sentences().get(0).id());
+            open.push(s.level());
+        }
+        while (!open.isEmpty()) {
+            x.end();
+            open.pop();
+        }
+        x.end().end();
+        return x.finish();
+    }
+
+    /** The resource file: the words a player says for the structures it announces, in English. */
+    private static byte[] resources() {
+        Xml x = Xml.document("<!DOCTYPE resources PUBLIC \"-//NISO//DTD resource 2005-1//EN\" "
+                + "\"http://www.daisy.org/z3986/2005/resource-2005-1.dtd\">");
+        x.start("resources", "version", "2005-1").namespace(null, RES_NS);
+        x.start("scope", "nsuri", NCX_NS);
+        x.start("nodeSet", "id", "ns-page", "select", "//smilCustomTest[@bookStruct='PAGE_NUMBER']");
+        x.start("resource", "xml:lang", "en", "id", "r-page").leaf("text", "page").end(); // resource
+        x.end(); // nodeSet
+        x.end(); // scope
+        x.end(); // resources
+        return x.finish();
+    }
+
+    private static byte[] opf(Book book, List<Daisy202.Section> sections, Map<String, String> audioFiles, long totalMs,
+                              String narrator, String generator) {
+        Metadata m = book.metadata();
+        Xml x = Xml.document("<!DOCTYPE package PUBLIC \"+//ISBN 0-9673008-1-9//DTD OEB 1.2 Package//EN\" "
+                + "\"http://openebook.org/dtds/oeb-1.2/oebpkg12.dtd\">");
+        x.start("package", "unique-identifier", "uid").namespace(null, OPF_NS);
+        x.start("metadata");
+        x.start("dc-metadata").namespace("dc", "http://purl.org/dc/elements/1.1/")
+                .namespace("oebpackage", OPF_NS);
+        x.leaf("dc:Format", "ANSI/NISO Z39.86-2005");
+        x.leaf("dc:Language", m.language().tag());
+        x.leaf("dc:Date", date(m));
+        x.leaf("dc:Publisher", m.publisher().orElse(generator));
+        x.leaf("dc:Title", m.title());
+        x.leaf("dc:Identifier", m.identifier(), "id", "uid");
+        for (String a : m.authors().isEmpty() ? List.of(generator) : m.authors()) {
+            x.leaf("dc:Creator", a);
+        }
+        x.end();
+        x.start("x-metadata");
+        x.empty("meta", "name", "dtb:multimediaType", "content", "audioFullText");
+        x.empty("meta", "name", "dtb:multimediaContent", "content", "audio,text");
+        x.empty("meta", "name", "dtb:totalTime", "content", Daisy202.clock(totalMs));
+        x.empty("meta", "name", "dtb:narrator", "content", narrator);
+        x.empty("meta", "name", "dtb:producedDate", "content", m.modified().toString().substring(0, 10));
+        x.end();
+        x.end();
+        x.start("manifest");
+        x.empty("item", "id", "opf", "href", "book.opf", "media-type", "text/xml");
+        x.empty("item", "id", "ncx", "href", "book.ncx", "media-type", "application/x-dtbncx+xml");
+        x.empty("item", "id", "dtbook", "href", DTBOOK, "media-type", "application/x-dtbook+xml");
+        x.empty("item", "id", "resource", "href", "book.res", "media-type", "application/x-dtbresource+xml");
+        for (Daisy202.Section s : sections) {
+            x.empty("item", "id", "smil-" + s.heading().id(), "href", s.smil(), "media-type", "application/smil");
+        }
+        int n = 0;
+        for (String audio : audioFiles.values()) {
+            x.empty("item", "id", "audio-" + ++n, "href", audio, "media-type", "audio/mpeg");
+        }
+        x.end();
+        x.start("spine");
+        for (Daisy202.Section s : sections) {
+            x.empty("itemref", "idref", "smil-" + s.heading().id());
+        }
+        x.end();
+        x.end();
+        return x.finish();
+    }
+
+    private static void meta(Xml x, String name, String content) {
+        x.empty("meta", "name", name, "content", content);
+    }
+
+    /** The book's date, as W3CDTF wants it: the publication date when it is one, else the day it was made. */
+    private static String date(Metadata m) {
+        return m.published().filter(d -> d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?"))
+                .orElse(m.modified().toString().substring(0, 10));
+    }
+}
