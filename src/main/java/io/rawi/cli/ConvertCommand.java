@@ -66,7 +66,7 @@ final class ConvertCommand extends Command {
 
     @Parameter(names = "--daisy", description = "Also write a DAISY talking book (full text and full audio, for "
             + "DAISY players such as the Victor Reader Stream) from the same narration: 202 for DAISY 2.02 under "
-            + "<book>/daisy202/, 3 for DAISY 3 under <book>/daisy3/")
+            + "<book>/daisy202/, 3 for DAISY 3 under <book>/daisy3/ (with --no-audio: a text-only DAISY book)")
     String daisy;
 
     @Parameter(names = "--renarrate", description = "Narrate an EPUB that has media overlays of its own, replacing "
@@ -227,10 +227,6 @@ final class ConvertCommand extends Command {
         if (daisy != null) {
             if (!daisy.equals("202") && !daisy.equals("3")) {
                 throw new BadInputException("--daisy '" + daisy + "': expected 202 (DAISY 2.02) or 3 (DAISY 3)");
-            }
-            if (noAudio) {
-                throw new BadInputException("--daisy " + daisy + " makes a talking book, which needs narration; it "
-                        + "cannot go with --no-audio");
             }
             if (!format.equals("mp3")) {
                 throw new BadInputException("--daisy " + daisy + " is written with MP3 audio, which every DAISY "

@@ -56,7 +56,8 @@ public final class Daisy202 {
      * Writes the talking book into {@code folder}.
      *
      * @param bookFolder where the narration's audio files are ({@link NarratedBlock#file()} is relative to it)
-     * @param narrator   the synthetic voice, for {@code ncc:narrator}
+     * @param narrator   the synthetic voice, for {@code ncc:narrator}; null for a text-only book ({@code textNcc}:
+     *                   the same NCC, text and SMIL files, without audio)
      * @param generator  what made the book, for {@code ncc:generator}
      */
     public static void write(Book book, Map<String, NarratedBlock> narration, Path bookFolder, Path folder,
@@ -99,6 +100,12 @@ public final class Daisy202 {
         Files.write(folder.resolve(CONTENT), content(book));
         Files.write(folder.resolve("master.smil"), master(sections, m, elapsed, generator));
         Files.write(folder.resolve("ncc.html"), ncc(sections, book, elapsed, files, narrator, generator));
+    }
+
+    /** Whether the book has text a DAISY book can carry (a book of images or drawings alone has none). */
+    public static boolean hasText(Book book) {
+        return book.imported().map(in -> in.documents().stream().anyMatch(d -> !d.paragraphs().isEmpty()))
+                .orElse(true);
     }
 
     /** The title page, then each chapter and each section heading inside it, each a SMIL file of its own. */
@@ -283,7 +290,7 @@ public final class Daisy202 {
         for (String author : m.authors().isEmpty() ? List.of(generator) : m.authors()) {
             meta(x, "dc:creator", author);
         }
-        meta(x, "dc:date", m.published().orElse(m.modified().toString().substring(0, 10)));
+        meta(x, "dc:date", date(m));
         meta(x, "dc:format", "Daisy 2.02");
         meta(x, "dc:identifier", m.identifier());
         meta(x, "dc:language", lang.tag());
@@ -291,8 +298,10 @@ public final class Daisy202 {
         m.subjects().forEach(subject -> meta(x, "dc:subject", subject));
         meta(x, "ncc:charset", "utf-8");
         meta(x, "ncc:generator", generator);
-        meta(x, "ncc:narrator", narrator);
-        meta(x, "ncc:multimediaType", "audioFullText");
+        if (narrator != null) {
+            meta(x, "ncc:narrator", narrator);
+        }
+        meta(x, "ncc:multimediaType", narrator != null ? "audioFullText" : "textNcc");
         meta(x, "ncc:totalTime", clock(totalMs));
         meta(x, "ncc:tocItems", String.valueOf(sections.size()));
         meta(x, "ncc:depth", String.valueOf(sections.stream().mapToInt(Section::level).max().orElse(1)));
@@ -413,6 +422,13 @@ public final class Daisy202 {
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** The book's date as W3CDTF wants it: the publication date when it is one, else the day the book was made. */
+    static String date(Metadata m) {
+        java.util.regex.Pattern w3cdtf = java.util.regex.Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?");
+        return m.published().map(d -> w3cdtf.matcher(d.strip())).filter(java.util.regex.Matcher::find)
+                .map(java.util.regex.Matcher::group).orElse(m.modified().toString().substring(0, 10));
     }
 
     /** A SMIL full clock value, {@code h:mm:ss.mmm}. */

@@ -43,6 +43,7 @@ public final class Daisy3 {
      * Writes the talking book into {@code folder}.
      *
      * @param bookFolder where the narration's audio files are ({@link NarratedBlock#file()} is relative to it)
+     * @param narrator   the synthetic voice; null for a text-only book ({@code textNCX}: no audio)
      */
     public static void write(Book book, Map<String, NarratedBlock> narration, Path bookFolder, Path folder,
                              String narrator, String generator) throws IOException {
@@ -125,7 +126,7 @@ public final class Daisy3 {
         meta(x, "dtb:uid", m.identifier());
         meta(x, "dc:Title", m.title());
         m.authors().forEach(a -> meta(x, "dc:Creator", a));
-        meta(x, "dc:Date", date(m));
+        meta(x, "dc:Date", Daisy202.date(m));
         meta(x, "dc:Publisher", m.publisher().orElse("rawi"));
         meta(x, "dc:Identifier", m.identifier());
         meta(x, "dc:Language", lang.tag());
@@ -140,28 +141,45 @@ public final class Daisy3 {
         x.end();
         x.start("bodymatter", "id", "bodymatter");
         Deque<Integer> open = new ArrayDeque<>();
+        Deque<boolean[]> filled = new ArrayDeque<>(); // whether each open level holds more than its heading
         for (Daisy202.Section s : sections) {
             while (!open.isEmpty() && open.peek() >= s.level()) {
-                x.end();
-                open.pop();
+                close(x, open, filled);
             }
             while ((open.isEmpty() ? 0 : open.peek()) < s.level()) { // sections never skip a level
                 int level = (open.isEmpty() ? 0 : open.peek()) + 1;
+                if (!filled.isEmpty()) {
+                    filled.peek()[0] = true; // a level inside counts as its parent's content
+                }
                 x.start("level" + level, "id", "level-" + s.heading().id() + (level < s.level() ? "-" + level : ""),
                         "class", s.title() && book.imported().isEmpty() ? "titlepage" : null);
                 open.push(level);
+                filled.push(new boolean[] {false});
             }
             for (Paragraph p : s.blocks()) {
                 boolean heading = p == s.heading() && p.kind() == Paragraph.Kind.HEADING;
                 block(x, heading ? "h" + s.level() : "p", p, lang, s.smil());
+                filled.peek()[0] |= !heading;
             }
         }
         while (!open.isEmpty()) {
-            x.end();
-            open.pop();
+            close(x, open, filled);
         }
         x.end().end().end();
         return x.finish();
+    }
+
+    /**
+     * Closes the innermost level; DTBook wants something after a level's heading, so a heading with nothing under it
+     * (the next heading is its sibling's) gets an empty paragraph.
+     */
+    private static void close(Xml x, Deque<Integer> open, Deque<boolean[]> filled) {
+        if (!filled.peek()[0]) {
+            x.empty("p");
+        }
+        x.end();
+        open.pop();
+        filled.pop();
     }
 
     private static void block(Xml x, String element, Paragraph p, Language book, String smil) {
@@ -248,7 +266,7 @@ public final class Daisy3 {
                 .namespace("oebpackage", OPF_NS);
         x.leaf("dc:Format", "ANSI/NISO Z39.86-2005");
         x.leaf("dc:Language", m.language().tag());
-        x.leaf("dc:Date", date(m));
+        x.leaf("dc:Date", Daisy202.date(m));
         x.leaf("dc:Publisher", m.publisher().orElse(generator));
         x.leaf("dc:Title", m.title());
         x.leaf("dc:Identifier", m.identifier(), "id", "uid");
@@ -257,10 +275,12 @@ public final class Daisy3 {
         }
         x.end();
         x.start("x-metadata");
-        x.empty("meta", "name", "dtb:multimediaType", "content", "audioFullText");
-        x.empty("meta", "name", "dtb:multimediaContent", "content", "audio,text");
+        x.empty("meta", "name", "dtb:multimediaType", "content", narrator != null ? "audioFullText" : "textNCX");
+        x.empty("meta", "name", "dtb:multimediaContent", "content", narrator != null ? "audio,text" : "text");
         x.empty("meta", "name", "dtb:totalTime", "content", Daisy202.clock(totalMs));
-        x.empty("meta", "name", "dtb:narrator", "content", narrator);
+        if (narrator != null) {
+            x.empty("meta", "name", "dtb:narrator", "content", narrator);
+        }
         x.empty("meta", "name", "dtb:producedDate", "content", m.modified().toString().substring(0, 10));
         x.end();
         x.end();
@@ -288,11 +308,5 @@ public final class Daisy3 {
 
     private static void meta(Xml x, String name, String content) {
         x.empty("meta", "name", name, "content", content);
-    }
-
-    /** The book's date, as W3CDTF wants it: the publication date when it is one, else the day it was made. */
-    private static String date(Metadata m) {
-        return m.published().filter(d -> d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?"))
-                .orElse(m.modified().toString().substring(0, 10));
     }
 }

@@ -160,10 +160,20 @@ public final class Pipeline {
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
                 timing.lap("overlays");
-                if (options.daisy().isPresent()) {
-                    writeDaisy(options.daisy().get(), book, byId, dir, narration.narrator());
-                    timing.lap("DAISY " + options.daisy().get());
+
+            }
+            boolean talking = options.daisy().isPresent() && io.rawi.daisy.Daisy202.hasText(book);
+            if (options.daisy().isPresent() && !talking) {
+                notes.add("no DAISY book: " + options.inputs().get(0) + " has no text to carry (its pages are images "
+                        + "or drawings)");
+            }
+            if (talking) { // from the narration, or text only (no audio at all)
+                Map<String, NarratedBlock> byId = new LinkedHashMap<>();
+                if (narration != null) {
+                    narration.blocks().forEach(b -> byId.put(b.id(), b));
                 }
+                writeDaisy(options.daisy().get(), book, byId, dir, narration == null ? null : narration.narrator());
+                timing.lap("DAISY " + options.daisy().get());
             }
             Path epub = dir.resolve(slug + ".epub");
             try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(epub,
@@ -187,7 +197,7 @@ public final class Pipeline {
                     throw new ProcessingException(staging.target() + ": the new book failed validation ("
                             + report.summary() + "); the previous book, if any, was left in place");
                 }
-                if (options.daisy().isPresent()) {
+                if (talking) {
                     String version = options.daisy().get();
                     ValidationReport daisy = version.equals("3")
                             ? io.rawi.check.Daisy3Validator.validate(dir.resolve(io.rawi.daisy.Daisy3.FOLDER))

@@ -58,6 +58,52 @@ class DaisyIT {
         assertTrue(ncc.contains("class=\"title\""), ncc);
     }
 
+    /**
+     * Every EPUB of the corpus as it comes, in DAISY 2.02 and DAISY 3, text only (narrating them all would take CI
+     * too long; three are narrated above): every book with text gives a valid DAISY book of each kind, and a book of
+     * images or drawings alone says it has none.
+     */
+    @Test
+    void everyCorpusBookTextOnly() throws Exception {
+        List<Path> books;
+        try (var s = Files.list(Path.of("..", "shared", "corpus", "epub"))) {
+            books = s.filter(p -> p.toString().endsWith(".epub")).sorted().toList();
+        }
+        assertTrue(books.size() >= 30, "books: " + books.size());
+        List<String> failures = new java.util.ArrayList<>();
+        int made = 0;
+        int imagesOnly = 0;
+        for (Path book : books) {
+            for (String version : List.of("202", "3")) {
+                Path dir = out.resolve("corpus-" + version);
+                TestSupport.Run r = TestSupport.cli("convert", book.toString(), "-o", dir.toString(), "--slug", "b",
+                        "--no-audio", "--daisy", version);
+                if (r.code() != 0) {
+                    failures.add(book.getFileName() + " " + version + ": exit " + r.code() + ": " + r.err());
+                    continue;
+                }
+                Path daisy = dir.resolve("b").resolve(version.equals("3") ? "daisy3" : "daisy202");
+                if (!Files.isDirectory(daisy)) {
+                    if (!r.err().contains("no DAISY book")) {
+                        failures.add(book.getFileName() + " " + version + ": no DAISY book and no word why");
+                    }
+                    imagesOnly++;
+                    continue;
+                }
+                io.rawi.check.ValidationReport v = version.equals("3") ? io.rawi.check.Daisy3Validator.validate(daisy)
+                        : io.rawi.check.Daisy202Validator.validate(daisy);
+                if (!v.clean()) {
+                    failures.add(book.getFileName() + " " + version + ": " + String.join("; ", v.messages()));
+                }
+                made++;
+            }
+        }
+        System.out.println("DaisyIT: " + made + " DAISY books from " + books.size() + " corpus EPUBs (2.02 and 3), "
+                + imagesOnly / 2 + " books of images alone");
+        assertEquals(List.of(), failures);
+        assertTrue(made >= 2 * (books.size() - 6), "most books have text: " + made);
+    }
+
     /** DAISY 3 narrated by eSpeak NG: the reference article and a real EPUB 3 book of the corpus. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"samples/article-ar.txt", "corpus/epub/trees.epub"})
