@@ -128,11 +128,25 @@ class Daisy202Test {
         TestSupport.cli("check", opf.toString()).expect(1);
     }
 
+    /** With --no-audio the DAISY book is text only: the same navigation and text, no audio, still valid. */
+    @Test
+    void textOnly() throws Exception {
+        TestSupport.cli("convert", TestSupport.sample().toString(), "-o", out.toString(), "--no-audio", "--daisy", "202",
+                "-q").expect(0);
+        Path daisy = out.resolve("library-ar").resolve(Daisy202.FOLDER);
+        assertEquals(List.of(), Daisy202Validator.problems(daisy));
+        String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
+        assertTrue(ncc.contains("textNcc") && !ncc.contains("ncc:narrator"), ncc);
+        try (var files = Files.list(daisy)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".mp3")), "no audio");
+        }
+    }
+
     @Test
     void whatCannotBeATalkingBookIsRefusedInOneLine() throws Exception {
         String seed = TestSupport.seed().toString();
         for (List<String> extra : List.of(List.of("--daisy", "4"), List.of("--daisy", "2"),
-                List.of("--daisy", "202", "--no-audio"), List.of("--daisy", "202", "--audio-format", "opus"))) {
+                List.of("--daisy", "202", "--audio-format", "opus"))) {
             List<String> args = new java.util.ArrayList<>(List.of("convert", seed, "-o", out.toString()));
             args.addAll(extra);
             TestSupport.Run r = TestSupport.cli(args.toArray(String[]::new)).expect(2);
