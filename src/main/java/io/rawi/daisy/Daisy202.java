@@ -221,19 +221,8 @@ public final class Daisy202 {
     private static byte[] smil(Section s, Book book, Map<String, NarratedBlock> narration,
                                Map<String, String> audioFiles, Metadata m, long elapsedMs, long durationMs,
                                String generator) {
-        Xml x = Xml.document(SMIL_DOCTYPE);
-        x.start("smil");
-        x.start("head");
-        x.empty("meta", "name", "dc:format", "content", "Daisy 2.02");
-        x.empty("meta", "name", "dc:identifier", "content", m.identifier());
-        x.empty("meta", "name", "dc:title", "content", m.title());
-        x.empty("meta", "name", "ncc:generator", "content", generator);
-        x.empty("meta", "name", "ncc:totalElapsedTime", "content", clock(elapsedMs));
-        x.empty("meta", "name", "ncc:timeInThisSmil", "content", clock(durationMs));
-        x.start("layout");
-        x.empty("region", "id", "txtView");
-        x.end();
-        x.end();
+        Xml x = smilHead(m, generator, "ncc:totalElapsedTime", clock(elapsedMs), "ncc:timeInThisSmil",
+                clock(durationMs));
         x.start("body");
         x.start("seq", "dur", seconds(durationMs));
         for (Paragraph p : s.blocks()) {
@@ -255,20 +244,27 @@ public final class Daisy202 {
         return x.finish();
     }
 
-    private static byte[] master(List<Section> sections, Metadata m, long totalMs, String generator) {
-        Xml x = Xml.document("<!DOCTYPE smil PUBLIC \"-//W3C//DTD SMIL 1.0//EN\" "
-                + "\"http://www.w3.org/TR/REC-smil/SMIL10.dtd\">");
+    /** A SMIL 1.0 file's start, up to its body: the DAISY metadata, {@code moreMetas} (name, content pairs), layout. */
+    private static Xml smilHead(Metadata m, String generator, String... moreMetas) {
+        Xml x = Xml.document(SMIL_DOCTYPE);
         x.start("smil");
         x.start("head");
-        x.empty("meta", "name", "dc:format", "content", "Daisy 2.02");
-        x.empty("meta", "name", "dc:identifier", "content", m.identifier());
-        x.empty("meta", "name", "dc:title", "content", m.title());
-        x.empty("meta", "name", "ncc:generator", "content", generator);
-        x.empty("meta", "name", "ncc:timeInThisSmil", "content", clock(totalMs));
+        meta(x, "dc:format", "Daisy 2.02");
+        meta(x, "dc:identifier", m.identifier());
+        meta(x, "dc:title", m.title());
+        meta(x, "ncc:generator", generator);
+        for (int i = 0; i < moreMetas.length; i += 2) {
+            meta(x, moreMetas[i], moreMetas[i + 1]);
+        }
         x.start("layout");
         x.empty("region", "id", "txtView");
         x.end();
         x.end();
+        return x;
+    }
+
+    private static byte[] master(List<Section> sections, Metadata m, long totalMs, String generator) {
+        Xml x = smilHead(m, generator, "ncc:timeInThisSmil", clock(totalMs));
         x.start("body");
         for (Section s : sections) {
             x.empty("ref", "src", s.smil(), "title", s.label(), "id", "ref-" + s.heading().id());
@@ -394,20 +390,25 @@ public final class Daisy202 {
         x.start(element, "id", p.id(), "lang", foreign ? p.language().tag() : null,
                 "xml:lang", foreign ? p.language().tag() : null,
                 "dir", foreign && !p.language().dir().equals(book.dir()) ? p.language().dir() : null);
+        sentences(x, p, "span", s -> new String[] {"id", s.id(), "class", "sentence"});
+        x.end();
+    }
+
+    /** The text of {@code p}, each sentence in an {@code element} with {@code attributes}, the text between as is. */
+    static void sentences(Xml x, Paragraph p, String element,
+                          java.util.function.Function<Sentence, String[]> attributes) {
         String text = p.text();
         int cursor = 0;
         for (Sentence s : p.sentences()) {
             if (s.start() > cursor) {
                 x.text(text.substring(cursor, s.start()));
             }
-            x.startInline("span", "id", s.id(), "class", "sentence").text(text.substring(s.start(), s.end()))
-                    .endInline();
+            x.startInline(element, attributes.apply(s)).text(text.substring(s.start(), s.end())).endInline();
             cursor = s.end();
         }
         if (cursor < text.length()) {
             x.text(text.substring(cursor));
         }
-        x.end();
     }
 
     static String imageName(Image image) {

@@ -186,19 +186,7 @@ public final class Daisy3 {
         boolean foreign = !p.language().tag().equals(book.tag());
         x.start(element, "id", p.id(), "xml:lang", foreign ? p.language().tag() : null,
                 "dir", foreign && !p.language().dir().equals(book.dir()) ? p.language().dir() : null);
-        String text = p.text();
-        int cursor = 0;
-        for (Sentence s : p.sentences()) {
-            if (s.start() > cursor) {
-                x.text(text.substring(cursor, s.start()));
-            }
-            x.startInline("sent", "id", s.id(), "smilref", smil + "#par-" + s.id())
-                    .text(text.substring(s.start(), s.end())).endInline();
-            cursor = s.end();
-        }
-        if (cursor < text.length()) {
-            x.text(text.substring(cursor));
-        }
+        Daisy202.sentences(x, p, "sent", s -> new String[] {"id", s.id(), "smilref", smil + "#par-" + s.id()});
         x.end();
     }
 
