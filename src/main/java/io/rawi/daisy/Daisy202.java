@@ -97,7 +97,7 @@ public final class Daisy202 {
             }
         }
         files += images.size();
-        Files.write(folder.resolve(CONTENT), content(book));
+        Files.write(folder.resolve(CONTENT), content(book, sections));
         Files.write(folder.resolve("master.smil"), master(sections, m, elapsed, generator));
         Files.write(folder.resolve("ncc.html"), ncc(sections, book, elapsed, files, narrator, generator));
     }
@@ -324,7 +324,7 @@ public final class Daisy202 {
         x.empty("meta", "name", name, "content", content);
     }
 
-    private static byte[] content(Book book) {
+    private static byte[] content(Book book, List<Section> sections) {
         Metadata m = book.metadata();
         Language lang = m.language();
         Xml x = Xml.document(XHTML_DOCTYPE);
@@ -334,18 +334,10 @@ public final class Daisy202 {
         x.empty("meta", "http-equiv", "Content-type", "content", "text/html; charset=utf-8");
         x.end();
         x.start("body");
-        if (book.imported().isPresent()) { // the text of each document, its headings at their levels
-            Map<String, Integer> levels = new java.util.HashMap<>();
-            book.imported().get().documents().forEach(d -> levels.putAll(headingLevels(d)));
-            int previousLevel = 0;
-            for (Imported.Document d : book.imported().get().documents()) {
-                for (Paragraph p : d.paragraphs()) {
-                    Integer level = p.kind() == Paragraph.Kind.HEADING ? levels.get(p.id()) : null;
-                    if (level != null) {
-                        level = Math.min(level, previousLevel + 1);
-                        previousLevel = level;
-                    }
-                    block(x, level == null ? "p" : "h" + level, p, lang);
+        if (book.imported().isPresent()) { // the text of each section, its heading at the level the NCC gives it
+            for (Section s : sections) {
+                for (Paragraph p : s.blocks()) {
+                    block(x, p == s.heading() && p.kind() == Paragraph.Kind.HEADING ? "h" + s.level() : "p", p, lang);
                 }
             }
         }

@@ -155,12 +155,11 @@ public final class Pipeline {
             }
             EpubPackage pkg = join(laidOut);
             timing.lap("lay out the EPUB (cover included; the rest of it, after the narration)");
+            Map<String, NarratedBlock> byId = new LinkedHashMap<>(); // every narrated block, for overlays and DAISY
             if (narration != null) {
-                Map<String, NarratedBlock> byId = new LinkedHashMap<>();
                 narration.blocks().forEach(b -> byId.put(b.id(), b));
                 Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
                 timing.lap("overlays");
-
             }
             boolean talking = options.daisy().isPresent() && io.rawi.daisy.Daisy202.hasText(book);
             if (options.daisy().isPresent() && !talking) {
@@ -168,10 +167,6 @@ public final class Pipeline {
                         + "or drawings)");
             }
             if (talking) { // from the narration, or text only (no audio at all)
-                Map<String, NarratedBlock> byId = new LinkedHashMap<>();
-                if (narration != null) {
-                    narration.blocks().forEach(b -> byId.put(b.id(), b));
-                }
                 writeDaisy(options.daisy().get(), book, byId, dir, narration == null ? null : narration.narrator());
                 timing.lap("DAISY " + options.daisy().get());
             }
