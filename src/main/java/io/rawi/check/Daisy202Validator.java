@@ -55,17 +55,30 @@ public final class Daisy202Validator {
         if (!Files.isRegularFile(folder.resolve("ncc.html"))) {
             throw new io.rawi.error.BadInputException(folder + ": not a DAISY 2.02 book (no ncc.html)");
         }
+        return report(RULES, folder, () -> problems(folder));
+    }
+
+    /** The problems a check finds, or throws on a book it cannot read through. */
+    interface Check {
+        List<String> problems() throws Exception;
+    }
+
+    /**
+     * The report of {@code check} on the book in {@code folder}: every problem an error; a file that is not
+     * well-formed, or a missing meta or MP3 frame, a fatal fault of the book; only a failure to read is rawi's.
+     */
+    static ValidationReport report(String rules, Path folder, Check check) throws io.rawi.error.RawiException {
         try {
-            List<String> problems = problems(folder);
-            return new ValidationReport(RULES, 0, problems.size(), 0, problems);
+            List<String> problems = check.problems();
+            return new ValidationReport(rules, 0, problems.size(), 0, problems);
         } catch (org.xml.sax.SAXParseException e) { // not well-formed: the first fault, and no further check
-            return new ValidationReport(RULES, 1, 0, 0, List.of("not well-formed: " + e.getSystemId() + ":"
+            return new ValidationReport(rules, 1, 0, 0, List.of("not well-formed: " + e.getSystemId() + ":"
                     + e.getLineNumber() + ": " + e.getMessage()));
         } catch (java.io.IOException e) {
             throw new io.rawi.error.ProcessingException(folder + ": cannot read the DAISY book ("
                     + io.rawi.internal.IoMessages.reason(e) + ")", e);
         } catch (Exception e) { // a missing meta, a file that is no MP3: the book is wrong, not rawi
-            return new ValidationReport(RULES, 1, 0, 0, List.of(String.valueOf(e.getMessage())));
+            return new ValidationReport(rules, 1, 0, 0, List.of(String.valueOf(e.getMessage())));
         }
     }
 
@@ -131,12 +144,8 @@ public final class Daisy202Validator {
 
     /** Every DTD the document names is read as {@code dtd}: the DAISY validation DTD for its kind of file. */
     private static void dtd(Path file, String dtd, List<String> out) throws Exception {
-        SAXParserFactory f = SAXParserFactory.newInstance();
-        f.setValidating(true);
-        f.setNamespaceAware(false);
-        var reader = f.newSAXParser().getXMLReader();
         URL url = resource(dtd);
-        reader.setEntityResolver((publicId, systemId) -> {
+        dtd(file, (publicId, systemId) -> {
             if (systemId != null && systemId.endsWith(".dtd")) {
                 return new InputSource(url.toString());
             }
@@ -144,7 +153,16 @@ public final class Daisy202Validator {
             String set = systemId == null ? "" : systemId.substring(systemId.lastIndexOf('/') + 1);
             return new InputSource(resource(XHTML_DTD.replace("xhtml1-transitional.dtd", "")
                     + set.replace(".ent", ".dtdinc")).toString());
-        });
+        }, out);
+    }
+
+    /** {@code file} validated against the DTD (and entity sets) that {@code resolver} gives for its DOCTYPE. */
+    static void dtd(Path file, EntityResolver resolver, List<String> out) throws Exception {
+        SAXParserFactory f = SAXParserFactory.newInstance();
+        f.setValidating(true);
+        f.setNamespaceAware(false);
+        var reader = f.newSAXParser().getXMLReader();
+        reader.setEntityResolver(resolver);
         reader.setErrorHandler(collect(file, "DTD", out));
         reader.parse(new InputSource(file.toUri().toString()));
     }
@@ -163,7 +181,7 @@ public final class Daisy202Validator {
         driver.validate(new InputSource(file.toUri().toString()));
     }
 
-    static ErrorHandler collect(Path file, String by, List<String> out) {
+    private static ErrorHandler collect(Path file, String by, List<String> out) {
         return new ErrorHandler() {
             public void warning(SAXParseException e) {
                 out.add(by + " warning: " + file.getFileName() + ":" + e.getLineNumber() + ": " + e.getMessage());

@@ -1,14 +1,12 @@
 package io.rawi.check;
 
 import io.rawi.error.BadInputException;
-import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-import javax.xml.parsers.SAXParserFactory;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +34,7 @@ public final class Daisy3Validator {
     /** Validates the DAISY 3 book in {@code folder} (the one with {@code book.opf}); every problem is an error. */
     public static ValidationReport validate(Path folder) throws RawiException {
         Path opf = opf(folder);
-        try {
-            List<String> problems = problems(folder, opf);
-            return new ValidationReport(RULES, 0, problems.size(), 0, problems);
-        } catch (org.xml.sax.SAXParseException e) {
-            return new ValidationReport(RULES, 1, 0, 0, List.of("not well-formed: " + e.getSystemId() + ":"
-                    + e.getLineNumber() + ": " + e.getMessage()));
-        } catch (java.io.IOException e) {
-            throw new ProcessingException(folder + ": cannot read the DAISY book ("
-                    + io.rawi.internal.IoMessages.reason(e) + ")", e);
-        } catch (Exception e) {
-            return new ValidationReport(RULES, 1, 0, 0, List.of(String.valueOf(e.getMessage())));
-        }
+        return Daisy202Validator.report(RULES, folder, () -> problems(folder, opf));
     }
 
     /** The package file of the DAISY 3 book in {@code folder}. */
@@ -153,19 +140,13 @@ public final class Daisy3Validator {
 
     /** {@code file} against the DTD its DOCTYPE names, read from the DAISY Pipeline's modules by its file name. */
     private static void dtd(Path file, List<String> out) throws Exception {
-        SAXParserFactory f = SAXParserFactory.newInstance();
-        f.setValidating(true);
-        f.setNamespaceAware(false);
-        var reader = f.newSAXParser().getXMLReader();
-        reader.setEntityResolver((publicId, systemId) -> {
+        Daisy202Validator.dtd(file, (publicId, systemId) -> {
             String name = systemId == null ? "" : systemId.substring(systemId.lastIndexOf('/') + 1);
             URL local = Daisy3Validator.class.getResource("/xml/dtd/" + name);
             if (local == null) {
                 throw new java.io.FileNotFoundException("no DTD named " + name + " among the DAISY Pipeline's");
             }
             return new InputSource(local.toString());
-        });
-        reader.setErrorHandler(Daisy202Validator.collect(file, "DTD", out));
-        reader.parse(new InputSource(file.toUri().toString()));
+        }, out);
     }
 }

@@ -34,11 +34,9 @@ final class CheckCommand extends Command {
     int run(PrintStream out, PrintStream err) throws RawiException {
         String book = books.get(0);
         Path path = Path.of(book);
-        Path daisy = Files.isDirectory(path) ? path : path.getFileName() != null
-                && path.getFileName().toString().equalsIgnoreCase("ncc.html") ? path.toAbsolutePath().getParent() : null;
-        if (daisy == null && path.getFileName() != null && path.getFileName().toString().endsWith(".opf")) {
-            daisy = path.toAbsolutePath().getParent();
-        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        boolean daisyFile = name.equalsIgnoreCase("ncc.html") || name.endsWith(".opf");
+        Path daisy = Files.isDirectory(path) ? path : daisyFile ? path.toAbsolutePath().getParent() : null;
         if (daisy != null) { // a DAISY book: its folder, or its ncc.html (2.02) or .opf (3)
             ValidationReport r = Files.isRegularFile(daisy.resolve("ncc.html"))
                     ? io.rawi.check.Daisy202Validator.validate(daisy) : io.rawi.check.Daisy3Validator.validate(daisy);
