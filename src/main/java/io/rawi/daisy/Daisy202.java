@@ -64,6 +64,7 @@ public final class Daisy202 {
                              String narrator, String generator) throws IOException {
         Files.createDirectories(folder);
         List<Section> sections = sections(book);
+        Map<String, List<Pages.Page>> pages = Pages.of(book);
         Map<String, Long> durations = new LinkedHashMap<>();
         Map<String, String> audioFiles = new LinkedHashMap<>();
         for (Section section : sections) {
@@ -82,7 +83,7 @@ public final class Daisy202 {
         for (Section s : sections) {
             long duration = duration(s, book, narration);
             Files.write(folder.resolve(s.smil()), smil(s, book, narration, audioFiles, m, elapsed, duration,
-                    generator));
+                    generator, pages));
             durations.put(s.smil(), duration);
             elapsed += duration;
         }
@@ -97,9 +98,9 @@ public final class Daisy202 {
             }
         }
         files += images.size();
-        Files.write(folder.resolve(CONTENT), content(book, sections));
+        Files.write(folder.resolve(CONTENT), content(book, sections, pages));
         Files.write(folder.resolve("master.smil"), master(sections, m, elapsed, generator));
-        Files.write(folder.resolve("ncc.html"), ncc(sections, book, elapsed, files, narrator, generator));
+        Files.write(folder.resolve("ncc.html"), ncc(sections, book, elapsed, files, narrator, generator, pages));
     }
 
     /** Whether the book has text a DAISY book can carry (a book of images or drawings alone has none). */
@@ -220,12 +221,20 @@ public final class Daisy202 {
 
     private static byte[] smil(Section s, Book book, Map<String, NarratedBlock> narration,
                                Map<String, String> audioFiles, Metadata m, long elapsedMs, long durationMs,
-                               String generator) {
+                               String generator, Map<String, List<Pages.Page>> pages) {
         Xml x = smilHead(m, generator, "ncc:totalElapsedTime", clock(elapsedMs), "ncc:timeInThisSmil",
                 clock(durationMs));
         x.start("body");
         x.start("seq", "dur", seconds(durationMs));
-        for (Paragraph p : s.blocks()) {
+        for (Pages.Entry entry : Pages.entries(s, pages)) {
+            if (entry.page() != null) { // the page's number, to go to; the narration does not say it
+                String id = entry.page().id();
+                x.start("par", "endsync", "last", "id", "par-" + id);
+                x.empty("text", "src", CONTENT + "#" + id, "id", "txt-" + id);
+                x.end();
+                continue;
+            }
+            Paragraph p = entry.block();
             NarratedBlock b = book.silent().contains(p.id()) ? null : narration.get(p.id());
             List<Clip> clips = b == null ? List.of() : clips(b);
             for (int k = 0; k < p.sentences().size(); k++) {
@@ -274,7 +283,8 @@ public final class Daisy202 {
     }
 
     private static byte[] ncc(List<Section> sections, Book book, long totalMs, int files, String narrator,
-                              String generator) {
+                              String generator, Map<String, List<Pages.Page>> pages) {
+        Pages.Counts counts = Pages.Counts.of(pages);
         Metadata m = book.metadata();
         Language lang = m.language();
         Xml x = Xml.document(XHTML_DOCTYPE);
@@ -299,13 +309,13 @@ public final class Daisy202 {
         }
         meta(x, "ncc:multimediaType", narrator != null ? "audioFullText" : "textNcc");
         meta(x, "ncc:totalTime", clock(totalMs));
-        meta(x, "ncc:tocItems", String.valueOf(sections.size()));
+        meta(x, "ncc:tocItems", String.valueOf(sections.size() + counts.total())); // every heading and page
         meta(x, "ncc:depth", String.valueOf(sections.stream().mapToInt(Section::level).max().orElse(1)));
         meta(x, "ncc:files", String.valueOf(files));
-        meta(x, "ncc:pageFront", "0");
-        meta(x, "ncc:pageNormal", "0");
-        meta(x, "ncc:pageSpecial", "0");
-        meta(x, "ncc:maxPageNormal", "0");
+        meta(x, "ncc:pageFront", String.valueOf(counts.front()));
+        meta(x, "ncc:pageNormal", String.valueOf(counts.normal()));
+        meta(x, "ncc:pageSpecial", String.valueOf(counts.special()));
+        meta(x, "ncc:maxPageNormal", String.valueOf(counts.maxNormal()));
         meta(x, "ncc:setInfo", "1 of 1");
         meta(x, "ncc:producedDate", m.modified().toString().substring(0, 10));
         x.end();
@@ -315,6 +325,14 @@ public final class Daisy202 {
             x.start("h" + s.level(), "id", "ncc-" + s.heading().id(), "class", s.title() ? "title" : null);
             x.startInline("a", "href", s.smil() + "#par-" + first).text(s.label()).endInline();
             x.end();
+            for (Pages.Entry entry : Pages.entries(s, pages)) {
+                if (entry.page() != null) {
+                    Pages.Page page = entry.page();
+                    x.start("span", "class", "page-" + page.kind(), "id", "ncc-" + page.id());
+                    x.startInline("a", "href", s.smil() + "#par-" + page.id()).text(page.label()).endInline();
+                    x.end();
+                }
+            }
         }
         x.end().end();
         return x.finish();
@@ -324,7 +342,7 @@ public final class Daisy202 {
         x.empty("meta", "name", name, "content", content);
     }
 
-    private static byte[] content(Book book, List<Section> sections) {
+    private static byte[] content(Book book, List<Section> sections, Map<String, List<Pages.Page>> pages) {
         Metadata m = book.metadata();
         Language lang = m.language();
         Xml x = Xml.document(XHTML_DOCTYPE);
@@ -336,8 +354,15 @@ public final class Daisy202 {
         x.start("body");
         if (book.imported().isPresent()) { // the text of each section, its heading at the level the NCC gives it
             for (Section s : sections) {
-                for (Paragraph p : s.blocks()) {
-                    block(x, p == s.heading() && p.kind() == Paragraph.Kind.HEADING ? "h" + s.level() : "p", p, lang);
+                for (Pages.Entry entry : Pages.entries(s, pages)) {
+                    Paragraph p = entry.block();
+                    if (p == null) {
+                        x.startInline("span", "class", "page-" + entry.page().kind(), "id", entry.page().id())
+                                .text(entry.page().label()).endInline();
+                    } else {
+                        block(x, p == s.heading() && p.kind() == Paragraph.Kind.HEADING ? "h" + s.level() : "p", p,
+                                lang);
+                    }
                 }
             }
         }

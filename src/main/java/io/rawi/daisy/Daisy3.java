@@ -35,6 +35,8 @@ public final class Daisy3 {
     static final String OPF_NS = "http://openebook.org/namespaces/oeb-package/1.0/";
     static final String RES_NS = "http://www.daisy.org/z3986/2005/resource/";
     private static final String DTBOOK = "book.xml";
+    /** The custom test that marks page numbers in the SMIL files, named in the NCX. */
+    private static final String PAGENUM = "pagenum";
 
     private Daisy3() {
     }
@@ -49,6 +51,7 @@ public final class Daisy3 {
                              String narrator, String generator) throws IOException {
         Files.createDirectories(folder);
         List<Daisy202.Section> sections = Daisy202.sections(book);
+        Map<String, List<Pages.Page>> pages = Pages.of(book);
         Map<String, String> audioFiles = new LinkedHashMap<>();
         for (Daisy202.Section s : sections) {
             for (Paragraph p : s.blocks()) {
@@ -65,11 +68,12 @@ public final class Daisy3 {
         long elapsed = 0;
         for (Daisy202.Section s : sections) {
             long duration = Daisy202.duration(s, book, narration);
-            Files.write(folder.resolve(smil(s)), smil(s, book, narration, audioFiles, m, elapsed, duration, generator));
+            Files.write(folder.resolve(smil(s)), smil(s, book, narration, audioFiles, m, elapsed, duration, generator,
+                    pages));
             elapsed += duration;
         }
-        Files.write(folder.resolve(DTBOOK), dtbook(book, sections));
-        Files.write(folder.resolve("book.ncx"), ncx(book, sections, generator));
+        Files.write(folder.resolve(DTBOOK), dtbook(book, sections, pages));
+        Files.write(folder.resolve("book.ncx"), ncx(book, sections, generator, pages));
         Files.write(folder.resolve("book.res"), resources());
         Files.write(folder.resolve("book.opf"), opf(book, sections, audioFiles, elapsed, narrator, generator));
     }
@@ -85,7 +89,9 @@ public final class Daisy3 {
 
     private static byte[] smil(Daisy202.Section s, Book book, Map<String, NarratedBlock> narration,
                                Map<String, String> audioFiles, Metadata m, long elapsedMs, long durationMs,
-                               String generator) {
+                               String generator, Map<String, List<Pages.Page>> pages) {
+        List<Pages.Entry> entries = Pages.entries(s, pages);
+        boolean paged = entries.stream().anyMatch(e -> e.page() != null);
         Xml x = Xml.document("<!DOCTYPE smil PUBLIC \"-//NISO//DTD dtbsmil 2005-2//EN\" "
                 + "\"http://www.daisy.org/z3986/2005/dtbsmil-2005-2.dtd\">");
         x.start("smil").namespace(null, SMIL_NS);
@@ -93,10 +99,23 @@ public final class Daisy3 {
         meta(x, "dtb:uid", m.identifier());
         meta(x, "dtb:generator", generator);
         meta(x, "dtb:totalElapsedTime", Daisy202.clock(elapsedMs));
+        if (paged) { // page numbers a player may skip or announce
+            x.start("customAttributes");
+            x.empty("customTest", "id", PAGENUM, "defaultState", "false", "override", "visible");
+            x.end();
+        }
         x.end();
         x.start("body");
         x.start("seq", "id", "seq-" + s.heading().id(), "dur", Daisy202.clock(durationMs), "fill", "remove");
-        for (Paragraph p : s.blocks()) {
+        for (Pages.Entry entry : entries) {
+            if (entry.page() != null) {
+                String id = entry.page().id();
+                x.start("par", "id", "par-" + id, "class", PAGENUM, "customTest", PAGENUM);
+                x.empty("text", "id", "txt-" + id, "src", DTBOOK + "#" + id);
+                x.end();
+                continue;
+            }
+            Paragraph p = entry.block();
             NarratedBlock b = spoken(book, narration, p);
             List<Clip> clips = b == null ? List.of() : Daisy202.clips(b);
             for (int k = 0; k < p.sentences().size(); k++) {
@@ -116,7 +135,7 @@ public final class Daisy3 {
     }
 
     /** The text: the title and authors in the front matter, each section a {@code levelN} of the body. */
-    private static byte[] dtbook(Book book, List<Daisy202.Section> sections) {
+    private static byte[] dtbook(Book book, List<Daisy202.Section> sections, Map<String, List<Pages.Page>> pages) {
         Metadata m = book.metadata();
         Language lang = m.language();
         Xml x = Xml.document("<!DOCTYPE dtbook PUBLIC \"-//NISO//DTD dtbook 2005-3//EN\" "
@@ -156,7 +175,14 @@ public final class Daisy3 {
                 open.push(level);
                 filled.push(new boolean[] {false});
             }
-            for (Paragraph p : s.blocks()) {
+            for (Pages.Entry entry : Pages.entries(s, pages)) {
+                Paragraph p = entry.block();
+                if (p == null) {
+                    Pages.Page page = entry.page();
+                    x.leaf("pagenum", page.label(), "id", page.id(), "page", page.kind(), "smilref",
+                            s.smil() + "#par-" + page.id());
+                    continue;
+                }
                 boolean heading = p == s.heading() && p.kind() == Paragraph.Kind.HEADING;
                 block(x, heading ? "h" + s.level() : "p", p, lang, s.smil());
                 filled.peek()[0] |= !heading;
@@ -191,32 +217,51 @@ public final class Daisy3 {
     }
 
     /** The navigation: a {@code navPoint} per section, nested by level, in reading order. */
-    private static byte[] ncx(Book book, List<Daisy202.Section> sections, String generator) {
+    private static byte[] ncx(Book book, List<Daisy202.Section> sections, String generator,
+                              Map<String, List<Pages.Page>> pages) {
         Metadata m = book.metadata();
+        Pages.Counts counts = Pages.Counts.of(pages);
         Xml x = Xml.document("<!DOCTYPE ncx PUBLIC \"-//NISO//DTD ncx 2005-1//EN\" "
                 + "\"http://www.daisy.org/z3986/2005/ncx-2005-1.dtd\">");
         x.start("ncx", "version", "2005-1", "xml:lang", m.language().tag()).namespace(null, NCX_NS);
         x.start("head");
+        if (counts.total() > 0) {
+            x.empty("smilCustomTest", "id", PAGENUM, "defaultState", "false", "override", "visible", "bookStruct",
+                    "PAGE_NUMBER");
+        }
         meta(x, "dtb:uid", m.identifier());
         meta(x, "dtb:depth", String.valueOf(sections.stream().mapToInt(Daisy202.Section::level).max().orElse(1)));
         meta(x, "dtb:generator", generator);
-        meta(x, "dtb:totalPageCount", "0");
-        meta(x, "dtb:maxPageNumber", "0");
+        meta(x, "dtb:totalPageCount", String.valueOf(counts.total()));
+        meta(x, "dtb:maxPageNumber", String.valueOf(counts.maxNormal()));
         x.end();
         x.start("docTitle").leaf("text", m.title()).end();
         for (String a : m.authors()) {
             x.start("docAuthor").leaf("text", a).end();
         }
+        // one play order through the sections and the pages, in reading order (a page follows its section's heading)
+        Map<String, Integer> playOrder = new java.util.HashMap<>();
+        List<Pages.Page> pageList = new ArrayList<>();
+        Map<String, String> pageSmil = new java.util.HashMap<>();
+        for (Daisy202.Section s : sections) {
+            playOrder.put(s.smil(), playOrder.size() + 1);
+            for (Pages.Entry entry : Pages.entries(s, pages)) {
+                if (entry.page() != null) {
+                    playOrder.put(entry.page().id(), playOrder.size() + 1);
+                    pageList.add(entry.page());
+                    pageSmil.put(entry.page().id(), s.smil());
+                }
+            }
+        }
         x.start("navMap");
         Deque<Integer> open = new ArrayDeque<>();
-        int order = 0;
         for (Daisy202.Section s : sections) {
             while (!open.isEmpty() && open.peek() >= s.level()) {
                 x.end();
                 open.pop();
             }
             x.start("navPoint", "id", "nav-" + s.heading().id(), "class", "h" + s.level(), "playOrder",
-                    String.valueOf(++order));
+                    String.valueOf(playOrder.get(s.smil())));
             x.start("navLabel").leaf("text", s.label()).end();
             x.empty("content", "src", s.smil() + "#par-" + s.heading().sentences().get(0).id());
             open.push(s.level());
@@ -225,7 +270,21 @@ public final class Daisy3 {
             x.end();
             open.pop();
         }
-        x.end().end();
+        x.end();
+        if (!pageList.isEmpty()) {
+            x.start("pageList", "id", "pages");
+            x.start("navLabel").leaf("text", "Pages").end();
+            for (Pages.Page page : pageList) {
+                x.start("pageTarget", "id", "target-" + page.id(), "type", page.kind(), "value",
+                        page.number() > 0 ? String.valueOf(page.number()) : null, "playOrder",
+                        String.valueOf(playOrder.get(page.id())));
+                x.start("navLabel").leaf("text", page.label()).end();
+                x.empty("content", "src", pageSmil.get(page.id()) + "#par-" + page.id());
+                x.end();
+            }
+            x.end();
+        }
+        x.end();
         return x.finish();
     }
 

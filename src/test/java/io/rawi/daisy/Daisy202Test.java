@@ -142,6 +142,71 @@ class Daisy202Test {
         }
     }
 
+    /**
+     * An EPUB with print page markers: each page becomes a target where its page begins (the block that holds its
+     * marker, else the next), in the NCC, the content and the SMIL of DAISY 2.02, and in DTBook and the NCX's page
+     * list of DAISY 3, with the counts in the metadata; both stay valid.
+     */
+    @Test
+    void printPagesBecomePageTargets() throws Exception {
+        java.util.Map<String, byte[]> entries = io.rawi.EpubFixtures.epub3Rtl();
+        String marker = "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"%s\" title=\"%s\"/>";
+        String c1 = new String(entries.get("OEBPS/c1.xhtml"), StandardCharsets.UTF_8)
+                .replace("<h1 id=\"t1\">", String.format(marker, "pg-iv", "iv") + "<h1 id=\"t1\">")
+                .replace("كان <b>أقصر</b>", "كان " + String.format(marker, "pg7", "7") + "<b>أقصر</b>");
+        String c2 = new String(entries.get("OEBPS/c2.xhtml"), StandardCharsets.UTF_8)
+                .replace("</ul>", "</ul>" + String.format(marker, "pg8", "8"));
+        entries.put("OEBPS/c1.xhtml", c1.getBytes(StandardCharsets.UTF_8));
+        entries.put("OEBPS/c2.xhtml", c2.getBytes(StandardCharsets.UTF_8));
+        Path epub = io.rawi.EpubFixtures.write(out.resolve("paged.epub"), entries);
+        Path book = convert(epub);
+        Path daisy = book.resolve(Daisy202.FOLDER);
+        assertEquals(List.of(), Daisy202Validator.problems(daisy));
+        String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<span class=\"page-(\\w+)\" id=\"ncc-(page-\\d+)\"><a href=\"(s\\d+\\.smil)#par-page-\\d+\">([^<]+)</a>")
+                .matcher(ncc);
+        List<String> pages = new java.util.ArrayList<>();
+        while (m.find()) {
+            pages.add(m.group(1) + " " + m.group(4));
+            String smil = Files.readString(daisy.resolve(m.group(3)), StandardCharsets.UTF_8);
+            assertTrue(smil.contains("<text src=\"content.html#" + m.group(2) + "\""), "the page's par: " + m.group(2));
+        }
+        assertEquals(List.of("front iv", "normal 7", "normal 8"), pages, ncc);
+        assertTrue(ncc.contains("name=\"ncc:pageNormal\" content=\"2\"") && ncc.contains("name=\"ncc:pageFront\" "
+                + "content=\"1\"") && ncc.contains("name=\"ncc:maxPageNormal\" content=\"8\""), ncc);
+        int headings = ncc.split("<h[1-6] ").length - 1;
+        assertTrue(ncc.contains("name=\"ncc:tocItems\" content=\"" + (headings + 3) + "\""), "headings and pages");
+        String content = Files.readString(daisy.resolve("content.html"), StandardCharsets.UTF_8);
+        int first = content.indexOf("الرسالة الأولى</span></h1>");
+        int front = content.indexOf(">iv</span>");
+        int seven = content.indexOf(">7</span>");
+        int road = content.indexOf("قال الدليل");
+        assertTrue(first < front && front < seven && seven < road, "iv after its chapter's heading, 7 before "
+                + "the paragraph that holds its marker: " + content);
+
+        TestSupport.cli("convert", epub.toString(), "--voices", TestSupport.fakeVoices().toString(), "-o",
+                out.resolve("d3").toString(), "--no-cache", "--daisy", "3", "-q").expect(0);
+        Path daisy3;
+        try (var dirs = Files.list(out.resolve("d3"))) {
+            daisy3 = dirs.filter(Files::isDirectory).findFirst().orElseThrow().resolve(Daisy3.FOLDER);
+        }
+        io.rawi.check.ValidationReport r = io.rawi.check.Daisy3Validator.validate(daisy3);
+        assertTrue(r.clean(), String.join("\n", r.messages()));
+        String ncx = Files.readString(daisy3.resolve("book.ncx"), StandardCharsets.UTF_8);
+        assertEquals(3, ncx.split("<pageTarget ").length - 1, ncx);
+        assertTrue(ncx.contains("dtb:totalPageCount\" content=\"3\"") && ncx.contains("bookStruct=\"PAGE_NUMBER\""),
+                ncx);
+        List<Integer> order = new java.util.ArrayList<>();
+        java.util.regex.Matcher po = java.util.regex.Pattern.compile("playOrder=\"(\\d+)\"").matcher(ncx);
+        while (po.find()) {
+            order.add(Integer.parseInt(po.group(1)));
+        }
+        assertEquals(order.size(), new java.util.HashSet<>(order).size(), "one play order, no number twice: " + order);
+        String dtbook = Files.readString(daisy3.resolve("book.xml"), StandardCharsets.UTF_8);
+        assertTrue(dtbook.contains("page=\"front\"") && dtbook.split("<pagenum ").length - 1 == 3, dtbook);
+    }
+
     @Test
     void whatCannotBeATalkingBookIsRefusedInOneLine() throws Exception {
         String seed = TestSupport.seed().toString();

@@ -44,11 +44,12 @@ class DaisyIT {
     }
 
     /**
-     * Real EPUB 3 books of the corpus, narrated: the three shortest (the others would take CI too long to narrate;
-     * their EPUB output is CorpusIT's). Headings come from their documents' h1 to h6.
+     * Real EPUB 3 books of the corpus, narrated: the three shortest, and a short one with print pages (the others
+     * would take CI too long to narrate; their EPUB output is CorpusIT's). Headings come from their documents' h1 to
+     * h6, page targets from their page-break markers.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"hefty-water", "trees", "wasteland"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hefty-water", "trees", "wasteland", "georgia-pls-ssml"})
     void corpusBooks(String name) throws Exception {
         Path epub = Path.of("..", "shared", "corpus", "epub", name + ".epub");
         TestSupport.cli("convert", epub.toString(), "-o", out.toString(), "--daisy", "202", "-q").expect(0);
@@ -56,6 +57,7 @@ class DaisyIT {
         assertEquals(List.of(), Daisy202Validator.problems(daisy));
         String ncc = Files.readString(daisy.resolve("ncc.html"), StandardCharsets.UTF_8);
         assertTrue(ncc.contains("class=\"title\""), ncc);
+        assertEquals(pageMarkers(epub), ncc.split("<span class=\"page-").length - 1, "a page target per print page");
     }
 
     /**
@@ -73,6 +75,7 @@ class DaisyIT {
         List<String> failures = new java.util.ArrayList<>();
         int made = 0;
         int imagesOnly = 0;
+        int pages = 0;
         for (Path book : books) {
             for (String version : List.of("202", "3")) {
                 Path dir = out.resolve("corpus-" + version);
@@ -95,13 +98,63 @@ class DaisyIT {
                 if (!v.clean()) {
                     failures.add(book.getFileName() + " " + version + ": " + String.join("; ", v.messages()));
                 }
+                // every print page marker of the book is a page target
+                int markers = pageMarkers(book);
+                int targets = version.equals("3")
+                        ? Files.readString(daisy.resolve("book.ncx")).split("<pageTarget ").length - 1
+                        : Files.readString(daisy.resolve("ncc.html")).split("<span class=\"page-").length - 1;
+                if (markers != targets) {
+                    failures.add(book.getFileName() + " " + version + ": " + markers + " page markers, " + targets
+                            + " page targets");
+                }
+                pages += targets;
                 made++;
             }
         }
         System.out.println("DaisyIT: " + made + " DAISY books from " + books.size() + " corpus EPUBs (2.02 and 3), "
-                + imagesOnly / 2 + " books of images alone");
+                + imagesOnly / 2 + " books of images alone, " + pages + " page targets");
         assertEquals(List.of(), failures);
         assertTrue(made >= 2 * (books.size() - 6), "most books have text: " + made);
+    }
+
+    /**
+     * The page-break markers ({@code epub:type} pagebreak, {@code role} doc-pagebreak) in the documents of the book's
+     * spine (of its first rendition, the one a reading system opens), counted from the container as it is.
+     */
+    private static int pageMarkers(Path epub) throws java.io.IOException {
+        java.util.regex.Pattern marker = java.util.regex.Pattern.compile("<[a-zA-Z][^>]*\\s(epub:type=\"[^\"]*"
+                + "\\bpagebreak\\b[^\"]*\"|role=\"[^\"]*\\bdoc-pagebreak\\b[^\"]*\")[^>]*>");
+        int n = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(epub.toFile())) {
+            java.util.function.Function<String, String> read = name -> {
+                try {
+                    return new String(zip.getInputStream(zip.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            String opfPath = first("full-path=\"([^\"]+)\"", read.apply("META-INF/container.xml"));
+            String opf = read.apply(opfPath);
+            String folder = opfPath.contains("/") ? opfPath.substring(0, opfPath.lastIndexOf('/') + 1) : "";
+            java.util.Map<String, String> hrefs = new java.util.HashMap<>();
+            for (var item = java.util.regex.Pattern.compile("<item\\s[^>]*>").matcher(opf); item.find(); ) {
+                hrefs.put(first("\\sid=\"([^\"]+)\"", item.group()), first("href=\"([^\"]+)\"", item.group()));
+            }
+            for (var ref = java.util.regex.Pattern.compile("<itemref\\s[^>]*idref=\"([^\"]+)\"").matcher(opf);
+                 ref.find(); ) {
+                String name = java.net.URI.create(folder).resolve(hrefs.get(ref.group(1))).getPath();
+                for (var m = marker.matcher(read.apply(java.net.URLDecoder.decode(name, StandardCharsets.UTF_8)));
+                     m.find(); ) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static String first(String regex, String text) {
+        var m = java.util.regex.Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "";
     }
 
     /** DAISY 3 narrated by eSpeak NG: the reference article and a real EPUB 3 book of the corpus. */
