@@ -10,7 +10,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${RAWI_TASHKEEL:-$root/../shared/data/tashkeel}
 model=$root/voices/diacritizer/ar.model
 cd "$root"
-mvn -B -q -Dstyle.color=never -DskipTests compile
+"$root/mvnw" -B -q -Dstyle.color=never -DskipTests compile
 if [[ ${1:-} == train ]]; then
   java -Xmx4g -cp target/classes io.rawi.diacritize.Trainer "$data/train.txt" "$model"
 fi

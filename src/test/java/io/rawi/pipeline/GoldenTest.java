@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The project's sample converted with a fixed date and identifier (and, for narrated books, the deterministic tone
  * backend) must equal the unpacked book under {@code src/test/resources/golden/<case>/}, byte for byte for every text
  * file (XHTML, package document, navigation, NCX, SMIL, CSS, JSON, captions, playlist). Audio files are compared by
- * name: their bytes belong to the encoder. {@code mvn test -Dgolden.update=true} rewrites the expected files.
+ * name: their bytes belong to the encoder. {@code ./mvnw test -Dgolden.update=true} rewrites the expected files.
  */
 class GoldenTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
