@@ -63,6 +63,16 @@ final class AudioCache {
     /** The damaged entries found (and removed) so far: for each, why, in the order found. */
     private final java.util.Map<String, String> damaged = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The file, in the cache's folder, where the last full scan of the cache wrote when it ran and how large the
+     * cache then was; each run that skips the scan adds what it stored.
+     */
+    static final String LEDGER = "size";
+    /** How long a scan's size is trusted: at least this often, a trim scans the whole cache. */
+    private static final long SCAN_EVERY_MS = 3_600_000;
+    /** The bytes this run stored. */
+    private final java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong();
+
     AudioCache(Path root, long limitBytes) {
         this.root = root;
         this.limitBytes = limitBytes;
@@ -514,7 +524,12 @@ final class AudioCache {
             byte[] body = index.toString().getBytes(StandardCharsets.UTF_8);
             index.append("check ").append(crc(body, body.length)).append('\n');
             Files.writeString(tmp.resolve("index"), index, StandardCharsets.UTF_8);
+            long bytes = 0;
+            try (Stream<Path> files = Files.list(tmp)) {
+                bytes = files.mapToLong(f -> f.toFile().length()).sum();
+            }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            stored.addAndGet(bytes);
         } catch (IOException e) {
             // another run stored it first, or the cache cannot be written: the book is made all the same
             delete(tmp);
@@ -542,9 +557,24 @@ final class AudioCache {
         return kind + " " + c.id() + " " + c.beginMs() + " " + c.endMs() + " " + c.estimated() + "\n";
     }
 
-    /** Removes the least recently used entries until the cache is within its limit. */
+    /**
+     * Removes the least recently used entries until the cache is within its limit. Scanning the whole cache (every
+     * entry's files) takes a rebuild that speaks one paragraph a tenth of its time, so it is skipped while the size
+     * the last scan found, plus what runs stored since, stays under nine tenths of the limit, for at most
+     * {@link #SCAN_EVERY_MS} (two runs storing at once may each miss the other's bytes; the next scan counts them).
+     */
     void trim() {
         if (!Files.isDirectory(root)) {
+            return;
+        }
+        Path ledger = root.resolve(LEDGER);
+        long now = System.currentTimeMillis();
+        long[] last = ledger(ledger);
+        if (last != null && now >= last[0] && now - last[0] < SCAN_EVERY_MS
+                && last[1] + stored.get() <= limitBytes - limitBytes / 10) {
+            if (stored.get() > 0) {
+                writeLedger(ledger, last[0], last[1] + stored.get());
+            }
             return;
         }
         record Sized(Path dir, long bytes, long used) {
@@ -573,6 +603,35 @@ final class AudioCache {
             }
             delete(s.dir());
             total -= s.bytes();
+        }
+        writeLedger(ledger, now, total);
+    }
+
+    /** The ledger's time of the last scan and size, or null when there is none or it cannot be read. */
+    private static long[] ledger(Path ledger) {
+        try {
+            String[] f = Files.readString(ledger, StandardCharsets.US_ASCII).strip().split(" ");
+            return f.length == 4 && f[0].equals("scanned") && f[2].equals("bytes")
+                    ? new long[] {Long.parseLong(f[1]), Long.parseLong(f[3])} : null;
+        } catch (IOException | RuntimeException e) { // none yet, or damaged: the next trim scans
+            return null;
+        }
+    }
+
+    /** Replaces the ledger at once (a reader sees the old one or the new one); a failure only means a scan later. */
+    private void writeLedger(Path ledger, long scannedMillis, long bytes) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(root, "." + LEDGER + ".", "");
+            Files.writeString(tmp, "scanned " + scannedMillis + " bytes " + bytes + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, ledger, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) { // a stray temporary file in the cache's folder harms nothing
+            }
         }
     }
 

@@ -169,6 +169,50 @@ class CacheTest {
     }
 
     /**
+     * A trim scans the whole cache only when the size its last scan found, plus what runs stored since, nears the
+     * limit, or that scan is an hour old: the ledger counts what each run stores, and a scan corrects it.
+     */
+    @Test
+    void theSizeLedgerSparesAScanUntilTheLimitNears() throws Exception {
+        Path cache = dir.resolve("cache");
+        convert(TestSupport.sample(), dir.resolve("a"), cache);
+        long size = cacheBytes(cache);
+        long[] first = ledger(cache);
+        assertEquals(size, first[1], "the first trim scans, and writes what it found");
+        // an edited paragraph: one entry stored, counted without a scan (the scan's time is kept)
+        Path edited = dir.resolve("edited.txt");
+        Files.writeString(edited, Files.readString(TestSupport.sample()).replaceFirst("\\.", " اليوم."));
+        assertEquals(1, convert(edited, dir.resolve("b"), cache));
+        long[] second = ledger(cache);
+        assertEquals(first[0], second[0], "no second scan");
+        assertEquals(cacheBytes(cache), second[1], "what the run stored is added");
+        // a ledger that says the cache is small while it is not (two runs that missed each other's bytes) is trusted
+        // only for an hour: then a scan finds the true size and trims
+        Files.writeString(cache.resolve(AudioCache.LEDGER), "scanned " + (System.currentTimeMillis() - 7_200_000)
+                + " bytes 10\n");
+        convert(TestSupport.sample(), dir.resolve("c"), cache, "--cache-size", "1");
+        assertTrue(cacheBytes(cache) <= 1 << 20, "trimmed to the limit: " + cacheBytes(cache));
+        assertEquals(cacheBytes(cache), ledger(cache)[1]);
+        // a damaged ledger only means a scan
+        Files.writeString(cache.resolve(AudioCache.LEDGER), "garbage");
+        convert(TestSupport.sample(), dir.resolve("d"), cache);
+        assertEquals(cacheBytes(cache), ledger(cache)[1]);
+    }
+
+    /** The bytes of the cache's audio entries (the folders with an index; not the ledger, not the covers). */
+    private static long cacheBytes(Path cache) throws Exception {
+        try (Stream<Path> walk = Files.walk(cache)) {
+            return walk.filter(Files::isRegularFile).filter(p -> Files.isRegularFile(p.resolveSibling("index")))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static long[] ledger(Path cache) throws Exception {
+        String[] f = Files.readString(cache.resolve(AudioCache.LEDGER)).strip().split(" ");
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[3])};
+    }
+
+    /**
      * The paragraphs the cache does not have are spoken in reading order while the others are taken from it (see
      * {@link NarratorScheduleTest}); a paragraph whose entry proves damaged only when it is taken is spoken too (after
      * those planned before it); and the book is the one a run without the cache makes.
