@@ -10,7 +10,7 @@ import io.rawi.error.RawiException;
 import io.rawi.pipeline.ConvertOptions;
 import io.rawi.pipeline.ConvertResult;
 import io.rawi.pipeline.Pipeline;
-import io.rawi.pipeline.Progress;
+import io.rawi.narration.Progress;
 import io.rawi.source.Inputs;
 import io.rawi.source.Language;
 

@@ -1,6 +1,6 @@
 package io.rawi.cli;
 
-import io.rawi.pipeline.Progress;
+import io.rawi.narration.Progress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

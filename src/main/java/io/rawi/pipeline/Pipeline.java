@@ -1,5 +1,10 @@
 package io.rawi.pipeline;
 
+import io.rawi.narration.AudioCache;
+import io.rawi.narration.Narrator;
+import io.rawi.narration.Profile;
+import io.rawi.narration.Progress;
+
 import io.rawi.audio.AudioEncoder;
 import io.rawi.audio.AudiobookWriter;
 import io.rawi.audio.Tags;
@@ -280,6 +285,8 @@ public final class Pipeline {
     private static final class Timing {
         private final Consumer<String> log;
         private final boolean on = TIMING;
+        /** The narration's processor time by phase. */
+        final Profile profile = new Profile(TIMING);
         private long last = System.nanoTime();
         /** Processor time of the process and of each thread when the conversion began (a server runs many). */
         private final long processStart;
@@ -293,9 +300,6 @@ public final class Pipeline {
                 var bean = java.lang.management.ManagementFactory.getThreadMXBean();
                 for (long id : bean.getAllThreadIds()) {
                     threadStart.put(id, Math.max(0, bean.getThreadCpuTime(id)));
-                }
-                for (int i = 0; i < Narrator.CPU.NANOS.length(); i++) {
-                    Narrator.CPU.NANOS.set(i, 0);
                 }
             }
             processStart = on ? ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -329,12 +333,12 @@ public final class Pipeline {
             StringBuilder sb = new StringBuilder("timing: processor time, process "
                     + (os.getProcessCpuTime() - processStart) / 1_000_000 + " ms;");
             byName.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v / 1_000_000).append(" ms,"));
-            var n = Narrator.CPU.NANOS;
             sb.append(" narration: plan (spoken form as written: numbers, signs, abbreviations; cache keys) ")
-                    .append(n.get(4) / 1_000_000).append(" ms, diacritize (on a cache miss) ")
-                    .append(n.get(3) / 1_000_000).append(" ms, speak ").append(n.get(0) / 1_000_000)
-                    .append(" ms, process ").append(n.get(1) / 1_000_000).append(" ms, encode ")
-                    .append(n.get(2) / 1_000_000).append(" ms");
+                    .append(profile.millis(Profile.Phase.PLAN)).append(" ms, diacritize (on a cache miss) ")
+                    .append(profile.millis(Profile.Phase.DIACRITIZE)).append(" ms, speak ")
+                    .append(profile.millis(Profile.Phase.SPEAK)).append(" ms, process ")
+                    .append(profile.millis(Profile.Phase.PROCESS)).append(" ms, encode ")
+                    .append(profile.millis(Profile.Phase.ENCODE)).append(" ms");
             log.accept(sb.toString());
         }
     }
@@ -421,7 +425,7 @@ public final class Pipeline {
             timing.lap("narrate: voices and speech service");
             AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
             narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate(),
-                    options.diacritize())
+                    options.diacritize(), timing.profile)
                     .narrate(book, dir, previousBook, dir.resolve(SCRATCH), audiobook);
             timing.lap("narrate: speak, encode or take from the cache");
             timing.cpu();
@@ -466,29 +470,9 @@ public final class Pipeline {
     }
 
     private static <T> T join(java.util.concurrent.Future<T> task) throws RawiException {
-        return join(task, "the conversion");
+        return io.rawi.internal.Futures.join(task, "the conversion");
     }
 
-    /**
-     * The result of work on another thread; its {@link RawiException} or out-of-memory error, if any, is rethrown as
-     * it was, anything else is "{@code what} failed".
-     */
-    static <T> T join(java.util.concurrent.Future<T> task, String what) throws RawiException {
-        try {
-            return task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RawiException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof OutOfMemoryError oom) {
-                throw oom;
-            }
-            throw new ProcessingException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProcessingException(what + " was interrupted");
-        }
-    }
 
     /** What writes a file's text, as it is made. */
     private interface TextWriter {

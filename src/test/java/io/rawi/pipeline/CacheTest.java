@@ -1,5 +1,7 @@
 package io.rawi.pipeline;
 
+import io.rawi.narration.AudioCache;
+
 import io.rawi.TestSupport;
 import io.rawi.speech.FakeProvider;
 import org.junit.jupiter.api.Test;
@@ -214,7 +216,7 @@ class CacheTest {
 
     /**
      * The paragraphs the cache does not have are spoken in reading order while the others are taken from it (see
-     * {@link NarratorScheduleTest}); a paragraph whose entry proves damaged only when it is taken is spoken too (after
+     * {@link io.rawi.narration.NarratorScheduleTest}); a paragraph whose entry proves damaged only when it is taken is spoken too (after
      * those planned before it); and the book is the one a run without the cache makes.
      */
     @Test

@@ -1,4 +1,4 @@
-package io.rawi.pipeline;
+package io.rawi.narration;
 
 import io.rawi.audio.AudioEncoder;
 import io.rawi.audio.AudioProcessor;
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * scheduling. Each job holds one paragraph's audio;
  * the book's audio is never in memory at once.
  */
-final class Narrator {
+public final class Narrator {
     private final SpeechService speech;
     private final AudioEncoder encoder;
     private final AudioEncoder epubEncoder;
@@ -48,6 +48,7 @@ final class Narrator {
 
     private final int sampleRate;
     private final boolean diacritize;
+    private final Profile profile;
     /** Languages no voice speaks, and the language whose voice reads them instead. */
     private final java.util.Map<String, io.rawi.source.Language> spokenAs = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -56,10 +57,11 @@ final class Narrator {
      * @param epubEncoder writes what goes into the EPUB, when the folder's format is not a core media type; or null
      * @param jobs        paragraphs at once; 0 for one per core
      */
-    Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log,
-             Progress progress, AudioCache cache, int sampleRate, boolean diacritize) {
+    public Narrator(SpeechService speech, AudioEncoder encoder, AudioEncoder epubEncoder, int jobs, Consumer<String> log,
+             Progress progress, AudioCache cache, int sampleRate, boolean diacritize, Profile profile) {
         this.sampleRate = sampleRate;
         this.diacritize = diacritize;
+        this.profile = profile;
         this.progress = progress;
         this.cache = cache;
         this.jobs = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
@@ -74,7 +76,7 @@ final class Narrator {
      * handed to {@code audiobook}, when there is one. {@code previousBook} is the folder of the book this one will
      * replace (it may not exist): a file of it that is what the cache holds is linked, not written again.
      */
-    List<NarratedBlock> narrate(Book book, Path folder, Path previousBook, Path scratch, AudiobookWriter audiobook)
+    public List<NarratedBlock> narrate(Book book, Path folder, Path previousBook, Path scratch, AudiobookWriter audiobook)
             throws RawiException {
         List<Paragraph> blocks = book.narrated();
         Path audio = folder.resolve("audio");
@@ -116,16 +118,16 @@ final class Narrator {
                         Tags tags = new Tags(title(p), book.metadata().title(), book.metadata().authors().isEmpty()
                                 ? v.name() : String.join(", ", book.metadata().authors()),
                                 i + 1, blocks.size(), p.language().tag());
-                        long t0 = CPU.cpu();
+                        long t0 = profile.cpu();
                         planned[i] = plan(p, v, tags, readCache,
                                 leadOut(p, i + 1 < blocks.size() ? blocks.get(i + 1) : null, v.pauses()));
-                        CPU.add(4, t0);
+                        profile.add(Profile.Phase.PLAN, t0);
                     }
                     return null;
                 }));
             }
             for (Future<?> f : planning) {
-                Pipeline.join(f, "narration");
+                io.rawi.internal.Futures.join(f, "narration");
             }
             List<Plan> plans = List.of(planned);
             Schedule schedule = Schedule.of(plans.stream().map(Plan::cached).toList());
@@ -150,7 +152,7 @@ final class Narrator {
             }
             List<NarratedBlock> done = new ArrayList<>();
             for (Future<NarratedBlock> job : jobs) {
-                done.add(Pipeline.join(job, "narration"));
+                done.add(io.rawi.internal.Futures.join(job, "narration"));
             }
             progress.finish();
             log.accept("narrated " + done.size() + " audio files, "
@@ -280,7 +282,7 @@ final class Narrator {
         SpeechRequest asWritten = SpeechText.request(p, voice, false);
         String key = null;
         if (cache != null) {
-            key = AudioCache.key(p.id(), asWritten, voice, leadOutMs, engine.version()
+            key = CacheKey.of(p.id(), asWritten, voice, leadOutMs, engine.version()
                             + (vowels ? " + " + io.rawi.diacritize.Diacritizer.arabic().version() : ""),
                     encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
                             + " @" + sampleRate + " Hz", tags);
@@ -316,22 +318,22 @@ final class Narrator {
             if (previous != null && !plan.engine().parallel()) {
                 previous.await();
             }
-            long t0 = CPU.cpu();
+            long t0 = profile.cpu();
             SpeechRequest spoken = plan.spoken(); // vowelled, on a cache miss only
-            long speaking = CPU.add(3, t0);
+            long speaking = profile.add(Profile.Phase.DIACRITIZE, t0);
             u = plan.engine().synthesize(spoken);
-            CPU.add(0, speaking);
+            profile.add(Profile.Phase.SPEAK, speaking);
         } finally {
             mine.countDown();
         }
-        long t1 = CPU.cpu();
+        long t1 = profile.cpu();
         Processed audio = AudioProcessor.process(u, sampleRate, plan.leadOutMs());
-        long t2 = CPU.add(1, t1);
+        long t2 = profile.add(Profile.Phase.PROCESS, t1);
         encoder.encode(audio, plan.tags(), inFolder);
         if (epubEncoder != null) {
             epubEncoder.encode(audio, plan.tags(), inEpub);
         }
-        CPU.add(2, t2);
+        profile.add(Profile.Phase.ENCODE, t2);
         // the EPUB file's CRC-32 comes from the cache's read of it, when it stores it; else from a read of its own
         List<NarratedBlock.Unread> unread = unread(p, plan.spoken(), u.unread());
         long epubCrc = plan.key() == null ? -1 : cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub,
@@ -373,31 +375,6 @@ final class Narrator {
             }
         }
         return List.copyOf(out.values());
-    }
-
-    /** Processor time of the narration threads by phase: speak, process, encode (reported with RAWI_TIMING). */
-    static final class CPU {
-        static final java.util.concurrent.atomic.AtomicLongArray NANOS = new java.util.concurrent.atomic.AtomicLongArray(5);
-
-        /** This thread's processor time, read only when {@code RAWI_TIMING} asks for the profile. */
-        static long cpu() {
-            return Pipeline.TIMING ? Bean.BEAN.getCurrentThreadCpuTime() : 0;
-        }
-
-        /** Loaded only with {@code RAWI_TIMING}: the management classes take a cold start about 20 ms to load. */
-        private static final class Bean {
-            static final java.lang.management.ThreadMXBean BEAN =
-                    java.lang.management.ManagementFactory.getThreadMXBean();
-        }
-
-        static long add(int phase, long since) {
-            if (!Pipeline.TIMING) {
-                return 0;
-            }
-            long now = cpu();
-            NANOS.addAndGet(phase, now - since);
-            return now;
-        }
     }
 
     private static String title(Paragraph p) {

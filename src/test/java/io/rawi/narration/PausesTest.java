@@ -1,4 +1,4 @@
-package io.rawi.pipeline;
+package io.rawi.narration;
 
 import io.rawi.audio.AudioProcessor;
 import io.rawi.book.Paragraph;

@@ -1,13 +1,7 @@
-package io.rawi.pipeline;
+package io.rawi.narration;
 
-import io.rawi.audio.AudioProcessor;
 import io.rawi.audio.Clip;
-import io.rawi.audio.Tags;
 import io.rawi.internal.Folders;
-import io.rawi.speech.SpeechRequest;
-import io.rawi.speech.SpokenSentence;
-import io.rawi.speech.SpokenWord;
-import io.rawi.speech.VoiceDefinition;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,13 +28,7 @@ import java.util.stream.Stream;
  * <p>Location: {@code --cache DIR}, else {@code RAWI_CACHE}, else {@code $XDG_CACHE_HOME/rawi}, else
  * {@code ~/.cache/rawi}. Thread-safe.
  */
-final class AudioCache {
-    /**
-     * Bump when the audio processing, the way an engine is driven or the entry layout changes (4: eSpeak NG speaks
-     * every paragraph from a fresh load, so entries made before may differ slightly from what it says now; 5: the
-     * index ends with its own checksum; 6: the words the engine read without vowels, for pronunciation.json).
-     */
-    private static final String VERSION = "rawi-audio-cache-6";
+public final class AudioCache {
     private final Path root;
     private final long limitBytes;
 
@@ -67,13 +52,13 @@ final class AudioCache {
      * The file, in the cache's folder, where the last full scan of the cache wrote when it ran and how large the
      * cache then was; each run that skips the scan adds what it stored.
      */
-    static final String LEDGER = "size";
+    public static final String LEDGER = "size";
     /** How long a scan's size is trusted: at least this often, a trim scans the whole cache. */
     private static final long SCAN_EVERY_MS = 3_600_000;
     /** The bytes this run stored. */
     private final java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong();
 
-    AudioCache(Path root, long limitBytes) {
+    public AudioCache(Path root, long limitBytes) {
         this.root = root;
         this.limitBytes = limitBytes;
     }
@@ -93,7 +78,7 @@ final class AudioCache {
     }
 
     /** The default location. */
-    static Path defaultRoot() {
+    public static Path defaultRoot() {
         String env = System.getenv("RAWI_CACHE");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
@@ -108,76 +93,14 @@ final class AudioCache {
     }
 
     /**
-     * Finds the SHA-256 implementation, which the first lookup in a process takes tens of milliseconds to do (the
-     * security providers' tables), and loads the checksums' classes (CRC-32's takes about 10 ms, loading the zip
-     * library); done in the background while the text is read, so that the narration's first keys and cache hits do
-     * not wait for it.
+     * Finds the SHA-256 implementation (the keys') and loads the checksums' classes (CRC-32's takes about 10 ms, loading
+     * the zip library); done in the background while the text is read, so that the narration's first keys and cache
+     * hits do not wait for it.
      */
-    static void warmUp() {
-        sha256();
+    public static void warmUp() {
+        CacheKey.warmUp();
         new java.util.zip.CRC32().update(0);
         new java.util.zip.CRC32C().update(0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The key of a block: a SHA-256 over everything that changes its files. */
-    static String key(String blockId, SpeechRequest request, VoiceDefinition voice, int leadOutMs, String engine,
-                      String encoders, Tags tags) {
-        StringBuilder sb = KEY_TEXT.get();
-        sb.setLength(0);
-        sb.append(VERSION).append('\n');
-        sb.append(AudioProcessor.LEAD_IN_MS).append(' ').append(leadOutMs).append(' ')
-                .append(AudioProcessor.TARGET_RMS_DBFS).append(' ').append(AudioProcessor.PEAK_DBFS).append('\n');
-        sb.append(blockId).append('\n').append(request.language().tag()).append('\n');
-        for (SpokenSentence s : request.sentences()) {
-            sb.append("S ").append(s.id()).append('\n');
-            for (SpokenWord w : s.words()) {
-                sb.append("W ").append(w.id()).append(' ').append(w.text()).append('\n');
-            }
-        }
-        sb.append(voice.id()).append('|').append(voice.backend()).append('|').append(voice.engineVoice()).append('|')
-                .append(voice.rate()).append('|').append(voice.pitch()).append('|').append(voice.volume()).append('|')
-                .append(String.join(" ", voice.command())).append('\n');
-        sb.append(engine).append('\n').append(encoders).append('\n').append(tags).append('\n');
-        return HexFormat.of().formatHex(sha256(sb));
-    }
-
-    /** Each planning thread's text of the key being made, and the buffer its UTF-8 goes through to the digest. */
-    private static final ThreadLocal<StringBuilder> KEY_TEXT =
-            ThreadLocal.withInitial(() -> new StringBuilder(1 << 12));
-    private static final ThreadLocal<java.nio.ByteBuffer> KEY_BYTES =
-            ThreadLocal.withInitial(() -> java.nio.ByteBuffer.allocate(1 << 12));
-
-    /**
-     * The SHA-256 of {@code text}'s UTF-8 (unpaired surrogates as '?', as {@link String#getBytes} does), encoded a
-     * buffer at a time: no string or array of the whole text per key.
-     */
-    private static byte[] sha256(CharSequence text) {
-        MessageDigest sha = sha256();
-        java.nio.charset.CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-        java.nio.CharBuffer in = java.nio.CharBuffer.wrap(text);
-        java.nio.ByteBuffer out = KEY_BYTES.get();
-        java.nio.charset.CoderResult r;
-        do {
-            out.clear();
-            r = utf8.encode(in, out, true);
-            sha.update(out.flip());
-        } while (r.isOverflow());
-        do {
-            out.clear();
-            r = utf8.flush(out);
-            sha.update(out.flip());
-        } while (r.isOverflow());
-        return sha.digest();
     }
 
     /**
@@ -563,7 +486,7 @@ final class AudioCache {
      * the last scan found, plus what runs stored since, stays under nine tenths of the limit, for at most
      * {@link #SCAN_EVERY_MS} (two runs storing at once may each miss the other's bytes; the next scan counts them).
      */
-    void trim() {
+    public void trim() {
         if (!Files.isDirectory(root)) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.rawi.pipeline;
+package io.rawi.narration;
 
 import java.util.function.Consumer;
 
