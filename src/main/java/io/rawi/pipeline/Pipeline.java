@@ -1,49 +1,17 @@
 package io.rawi.pipeline;
 
 import io.rawi.narration.AudioCache;
-import io.rawi.narration.Narrator;
-import io.rawi.narration.Profile;
 import io.rawi.narration.Progress;
 
-import io.rawi.audio.AudioEncoder;
-import io.rawi.audio.AudiobookWriter;
-import io.rawi.audio.Tags;
 import io.rawi.audio.Mp3Encoder;
 import io.rawi.audio.NarratedBlock;
-import io.rawi.audio.OpusEncoder;
-import io.rawi.audio.TimingFiles;
-import io.rawi.audio.WavEncoder;
-import io.rawi.book.Book;
-import io.rawi.book.Chapter;
-import io.rawi.book.Imported;
-import io.rawi.book.Paragraph;
-import io.rawi.book.Sentence;
-import io.rawi.book.Granularity;
-import io.rawi.check.EpubValidator;
 import io.rawi.check.ValidationReport;
-import io.rawi.clean.Finding;
-import io.rawi.clean.Rules;
-import io.rawi.epub.Cover;
-import io.rawi.epub.EpubBuilder;
-import io.rawi.epub.EpubOptions;
 import io.rawi.epub.EpubPackage;
-import io.rawi.epub.Resource;
-import io.rawi.error.BadInputException;
-import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
-import io.rawi.internal.Folders;
-import io.rawi.internal.IoMessages;
-import io.rawi.overlay.Overlays;
 import io.rawi.speech.SpeechService;
 import io.rawi.speech.VoiceRegistry;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +26,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Pipeline {
-    /** Where audio meant only for the EPUB is kept until the book is zipped. */
-    private static final String SCRATCH = ".epub-audio";
     private final Consumer<String> log;
     private final Progress progress;
 
-    /** The narrated blocks, and who narrated them (for media:narrator). */
-    private record Narration(List<NarratedBlock> blocks, String narrator) {
-    }
 
     /** @param log receives notes, one line each; progress goes to plain lines on it too */
     public Pipeline(Consumer<String> log) {
@@ -108,137 +71,43 @@ public final class Pipeline {
      */
     private ConvertResult convert(ConvertOptions options, Timing timing,
                                   java.util.concurrent.ExecutorService background) throws RawiException {
-        java.util.concurrent.Future<VoiceRegistry> voices = null;
-        java.util.concurrent.Future<?> warmUp = null;
-        EarlyWarmUp early = EARLY.getAndSet(null);
-        if (options.audio()) {
-            Path folder = options.voicesDir().orElseGet(VoiceRegistry::defaultFolder);
-            voices = early != null && folder.equals(early.folder) ? early.voices
-                    : background.submit(() -> VoiceRegistry.load(folder));
-            warmUp = early != null ? early.libraries : background.submit(Pipeline::warmUpLibraries);
-        }
-        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+        Engines engines = startEngines(options, background); // beside the reading, which needs neither
         BookAssembler.Assembled assembled = assemble(options);
         timing.lap("read, clean, segment");
-        Book book = assembled.book();
-        String slug = options.slug().isPresent() ? Slugs.checked(options.slug().get())
-                : Slugs.of(options.title().orElse(null), options.inputs().get(0));
-        List<String> notes = new ArrayList<>(assembled.notes());
-        for (Finding f : assembled.findings()) {
-            notes.add(f.paragraph() + ": " + f.message()
-                    + (f.leftAlone() ? " (left as written)" : ""));
-        }
-        Optional<EpubOptions.CoverImage> coverImage = coverImage(options);
-        try (Staging staging = Staging.open(options.outputDir(), slug)) {
-            Path dir = staging.dir();
-            write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
-                    assembled.changes(), assembled.findings()));
-            // the cover is drawn (loading fonts takes a while) while the book is narrated
-            Optional<Path> covers = options.cache().map(root -> root.resolve("covers"));
-            boolean draw = options.cover() && coverImage.isEmpty()
-                    && book.imported().map(i -> i.coverImage().isEmpty()).orElse(true);
-            java.util.concurrent.CompletableFuture<Optional<byte[]>> drawn = draw
-                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Cover.draw(book.metadata(), covers))
-                    : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
-            java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover = () -> coverImage.or(() ->
-                    drawn.join().map(png -> new EpubOptions.CoverImage(png, "image/png")));
-            // EpubBuilder only lays out the cover it is given; whether one is drawn is decided here alone. The book's
-            // documents do not depend on its audio: they are laid out while it is narrated
-            java.util.concurrent.Future<EpubPackage> laidOut = background.submit(() ->
-                    EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD, cover.get())));
-            Narration narration = null;
-            if (options.audio()) {
-                join(warmUp); // the engines start each book afresh: nothing may speak before that
-                narration = narrate(book, options, dir, staging.target(), slug, cover, timing, join(voices), background,
-                        pending);
-                pending.forEach(staging::track);
-                timing.lap("narrate");
-            }
-            if (draw && drawn.join().isEmpty()) {
-                notes.add("no cover image: no installed font can draw the title «" + book.metadata().title()
-                        + "»; install one (e.g. apt-get install fonts-noto-core) to get a cover");
-            }
-            EpubPackage pkg = join(laidOut);
-            timing.lap("lay out the EPUB (cover included; the rest of it, after the narration)");
-            Map<String, NarratedBlock> byId = new LinkedHashMap<>(); // every narrated block, for overlays and DAISY
-            if (narration != null) {
-                narration.blocks().forEach(b -> byId.put(b.id(), b));
-                Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
-                timing.lap("overlays");
-            }
-            boolean talking = options.daisy().isPresent() && io.rawi.daisy.Daisy202.hasText(book);
-            if (options.daisy().isPresent() && !talking) {
-                notes.add("no DAISY book: " + options.inputs().get(0) + " has no text to carry (its pages are images "
-                        + "or drawings)");
-            }
-            if (talking) { // from the narration, or text only (no audio at all)
-                writeDaisy(options.daisy().get(), book, byId, dir, narration == null ? null : narration.narrator());
-                timing.lap("DAISY " + options.daisy().get());
-            }
-            Path epub = dir.resolve(slug + ".epub");
-            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(epub,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                pkg.write(out);
-                timing.lap("zip the EPUB");
-            } catch (IOException e) {
-                throw new ProcessingException(epub + ": cannot write the EPUB (" + IoMessages.reason(e) + ")", e);
-            }
-            for (java.util.concurrent.Future<?> task : pending) {
-                join(task);
-            }
-            timing.lap("wait for the timing files and the cache");
-            Optional<ValidationReport> validation = Optional.empty();
-            if (options.validate()) {
-                ValidationReport report = EpubValidator.validate(epub);
-                validation = Optional.of(report);
-                if (!report.clean()) {
-                    report.messages().forEach(log);
-                    throw new ProcessingException(staging.target() + ": the new book failed validation ("
-                            + report.summary() + "); the previous book, if any, was left in place");
-                }
-                if (talking) {
-                    String version = options.daisy().get();
-                    ValidationReport daisy = version.equals("3")
-                            ? io.rawi.check.Daisy3Validator.validate(dir.resolve(io.rawi.daisy.Daisy3.FOLDER))
-                            : io.rawi.check.Daisy202Validator.validate(dir.resolve(io.rawi.daisy.Daisy202.FOLDER));
-                    if (!daisy.clean()) {
-                        daisy.messages().forEach(log);
-                        throw new ProcessingException(staging.target() + ": the new DAISY " + (version.equals("3")
-                                ? "3" : "2.02") + " book failed validation (" + daisy.summary() + "); the previous "
-                                + "book, if any, was left in place");
-                    }
-                    notes.add("DAISY " + (version.equals("3") ? "3" : "2.02") + " book: " + daisy.summary());
-                }
-            }
-            Folders.deleteTree(dir.resolve(SCRATCH));
-            if (Thread.interrupted()) { // the background server's client went away: it no longer wants this book
-                throw new ProcessingException(staging.target() + ": the conversion was interrupted; the previous book, "
-                        + "if any, was left in place");
-            }
-            staging.publish();
-            timing.lap("publish");
-            Path folder = staging.target();
-            return new ConvertResult(folder, folder.resolve(epub.getFileName()),
-                    (int) book.bodyParagraphs().count(), assembled.changes().size(), validation, notes);
+        Conversion run = new Conversion(log, progress, options, timing, background, assembled);
+        try (Staging staging = Staging.open(options.outputDir(), run.slug())) {
+            run.in(staging.dir());
+            run.writeCleaningReport();
+            run.startCover();
+            java.util.concurrent.Future<EpubPackage> laidOut = run.layOut();
+            Conversion.Narration narration = options.audio() ? run.narrate(engines, staging) : null;
+            EpubPackage pkg = run.laidOut(laidOut);
+            Map<String, NarratedBlock> byId = run.overlay(pkg, narration);
+            boolean talking = run.daisy(byId, narration);
+            Path epub = run.zip(pkg);
+            run.awaitBackground();
+            Optional<ValidationReport> validation = run.validate(epub, talking, staging.target());
+            return run.publish(staging, epub, validation);
         }
     }
 
-    /** The DAISY talking book (2.02 or 3), beside the EPUB in the book's folder, from the same narration. */
-    private static void writeDaisy(String version, Book book, Map<String, NarratedBlock> byId, Path dir,
-                                   String narrator) throws RawiException {
-        try {
-            if (version.equals("3")) {
-                io.rawi.daisy.Daisy3.write(book, byId, dir, dir.resolve(io.rawi.daisy.Daisy3.FOLDER), narrator, "rawi");
-            } else {
-                io.rawi.daisy.Daisy202.write(book, byId, dir, dir.resolve(io.rawi.daisy.Daisy202.FOLDER), narrator,
-                        "rawi");
-            }
-        } catch (IOException e) {
-            throw new ProcessingException(dir + ": cannot write the DAISY " + version + " book ("
-                    + IoMessages.reason(e) + ")", e);
-        }
+    /** The voices and the speech and audio libraries, being loaded in the background (none without narration). */
+    record Engines(java.util.concurrent.Future<VoiceRegistry> voices, java.util.concurrent.Future<?> warmUp) {
     }
+
+    /** Starts loading the voices and the libraries, or takes what {@link #warmUpEarly} began. */
+    private static Engines startEngines(ConvertOptions options, java.util.concurrent.ExecutorService background) {
+        EarlyWarmUp early = EARLY.getAndSet(null);
+        if (!options.audio()) {
+            return new Engines(null, null);
+        }
+        Path folder = options.voicesDir().orElseGet(VoiceRegistry::defaultFolder);
+        return new Engines(early != null && folder.equals(early.folder) ? early.voices
+                : background.submit(() -> VoiceRegistry.load(folder)),
+                early != null ? early.libraries : background.submit(Pipeline::warmUpLibraries));
+    }
+
+
 
     /** The speech and audio libraries, loaded and started before the first paragraph needs them. */
     private static void warmUpLibraries() {
@@ -281,218 +150,18 @@ public final class Pipeline {
     /** Whether {@code RAWI_TIMING} asks for the profile of each conversion. */
     public static final boolean TIMING = System.getenv("RAWI_TIMING") != null;
 
-    /** With {@code RAWI_TIMING=1}, how long each stage took, one line each: the profile of a conversion. */
-    private static final class Timing {
-        private final Consumer<String> log;
-        private final boolean on = TIMING;
-        /** The narration's processor time by phase. */
-        final Profile profile = new Profile(TIMING);
-        private long last = System.nanoTime();
-        /** Processor time of the process and of each thread when the conversion began (a server runs many). */
-        private final long processStart;
-        private final Map<Long, Long> threadStart = new HashMap<>();
-
-        Timing(Consumer<String> log) {
-            this.log = log;
-            if (on) {
-                log.accept(String.format("timing: JVM start to convert %d ms",
-                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
-                var bean = java.lang.management.ManagementFactory.getThreadMXBean();
-                for (long id : bean.getAllThreadIds()) {
-                    threadStart.put(id, Math.max(0, bean.getThreadCpuTime(id)));
-                }
-            }
-            processStart = on ? ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() : 0;
-        }
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            if (on) {
-                log.accept(String.format("timing: %s %d ms", stage, (now - last) / 1_000_000));
-            }
-            last = now;
-        }
-
-        /** Processor time of this conversion so far: of each thread group, and of the narration phases. */
-        void cpu() {
-            if (!on) {
-                return;
-            }
-            var bean = java.lang.management.ManagementFactory.getThreadMXBean();
-            Map<String, Long> byName = new java.util.TreeMap<>();
-            for (long id : bean.getAllThreadIds()) {
-                var info = bean.getThreadInfo(id);
-                long t = bean.getThreadCpuTime(id) - threadStart.getOrDefault(id, 0L);
-                if (info != null && t > 0) {
-                    byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), t, Long::sum);
-                }
-            }
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean();
-            StringBuilder sb = new StringBuilder("timing: processor time, process "
-                    + (os.getProcessCpuTime() - processStart) / 1_000_000 + " ms;");
-            byName.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v / 1_000_000).append(" ms,"));
-            sb.append(" narration: plan (spoken form as written: numbers, signs, abbreviations; cache keys) ")
-                    .append(profile.millis(Profile.Phase.PLAN)).append(" ms, diacritize (on a cache miss) ")
-                    .append(profile.millis(Profile.Phase.DIACRITIZE)).append(" ms, speak ")
-                    .append(profile.millis(Profile.Phase.SPEAK)).append(" ms, process ")
-                    .append(profile.millis(Profile.Phase.PROCESS)).append(" ms, encode ")
-                    .append(profile.millis(Profile.Phase.ENCODE)).append(" ms");
-            log.accept(sb.toString());
-        }
-    }
 
     /** Where narrated blocks are cached unless told otherwise. */
     public static Path defaultCache() {
         return AudioCache.defaultRoot();
     }
 
-    /** Writes the audiobook: a chapter for the title page and one per chapter, tagged like the book. */
-    private void finishAudiobook(AudiobookWriter audiobook, Book book, List<NarratedBlock> narration,
-                                 Optional<EpubOptions.CoverImage> cover) throws RawiException {
-        // chapters start at indexes of the narrated blocks: those shown but not narrated (Book.silent) have no audio
-        List<AudiobookWriter.Chapter> chapters = new ArrayList<>();
-        int first = narrated(book, book.titlePage());
-        if (first > 0) {
-            chapters.add(new AudiobookWriter.Chapter(book.metadata().title(), 0));
-        }
-        for (Chapter c : book.chapters()) {
-            chapters.add(new AudiobookWriter.Chapter(c.heading().text(), first));
-            first += narrated(book, List.of(c.heading())) + narrated(book, c.paragraphs());
-        }
-        if (book.imported().isPresent()) {
-            for (Imported.Document d : book.imported().get().documents()) {
-                if (!d.paragraphs().isEmpty()) {
-                    chapters.add(new AudiobookWriter.Chapter(d.title(), first));
-                    first += narrated(book, d.paragraphs());
-                }
-            }
-        }
-        String artist = book.metadata().authors().isEmpty() ? narration.get(0).voice()
-                : String.join(", ", book.metadata().authors());
-        Tags tags = new Tags(book.metadata().title(), book.metadata().title(), artist, 0, 0,
-                book.metadata().language().tag());
-        Optional<byte[]> image = cover.map(EpubOptions.CoverImage::bytes);
-        long ms = audiobook.finish(chapters, tags, image, cover.map(EpubOptions.CoverImage::mediaType).orElse("image/png"));
-        log.accept("audiobook: " + chapters.size() + " chapters, " + ms / 1000 + " s");
-    }
-
-    private static int narrated(Book book, List<Paragraph> blocks) {
-        return (int) blocks.stream().filter(p -> !book.silent().contains(p.id())).count();
-    }
-
-    /** The cover file given with {@code --cover}, checked to be a PNG or JPEG. */
-    private static Optional<EpubOptions.CoverImage> coverImage(ConvertOptions options) throws RawiException {
-        if (options.coverFile().isEmpty() || !options.cover()) {
-            return Optional.empty();
-        }
-        Path file = options.coverFile().get();
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such cover image");
-        }
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String type = EpubOptions.CoverImage.sniff(bytes).orElseThrow(() -> new BadInputException(file
-                    + ": not a PNG or JPEG image; a cover must be one of those"));
-            return Optional.of(new EpubOptions.CoverImage(bytes, type));
-        } catch (IOException e) {
-            throw new ProcessingException(file + ": cannot read the cover (" + IoMessages.reason(e) + ")", e);
-        }
-    }
-
-    /** Speaks the book into {@code dir/audio/} and writes the timing files beside it. */
-    private Narration narrate(Book book, ConvertOptions options, Path dir, Path previousBook, String slug,
-                              java.util.function.Supplier<Optional<EpubOptions.CoverImage>> cover, Timing timing,
-                              VoiceRegistry voices, java.util.concurrent.ExecutorService background,
-                              List<java.util.concurrent.Future<?>> pending)
-            throws RawiException {
-        AudioEncoder encoder = switch (options.audioFormat()) {
-            case "wav" -> new WavEncoder();
-            case "opus" -> new OpusEncoder();
-            default -> new Mp3Encoder();
-        };
-        AudioEncoder forEpub = options.audioFormat().equals("wav") ? new Mp3Encoder() : null;
-        List<NarratedBlock> narration;
-        AudiobookWriter audiobook = null;
-        try (SpeechService speech = new SpeechService(voices, SpeechService.installedProviders(), options.voice(),
-                options.backend())) {
-            if (options.audiobook().isPresent()) {
-                audiobook = new AudiobookWriter(options.audiobook().get(),
-                        dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
-                        book.narrated().size(), options.sampleRate() > 0 ? options.sampleRate() : AudiobookWriter.RATE);
-            }
-            timing.lap("narrate: voices and speech service");
-            AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
-            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate(),
-                    options.diacritize(), timing.profile)
-                    .narrate(book, dir, previousBook, dir.resolve(SCRATCH), audiobook);
-            timing.lap("narrate: speak, encode or take from the cache");
-            timing.cpu();
-            if (cache != null) {
-                pending.add(background.submit(cache::trim));
-            }
-            if (audiobook != null) {
-                finishAudiobook(audiobook, book, narration, cover.get());
-            }
-        } finally {
-            if (audiobook != null) {
-                audiobook.close();
-            }
-        }
-        Map<String, String> texts = new HashMap<>();
-        for (Paragraph p : book.blocks()) {
-            texts.put(p.id(), p.text());
-            for (Sentence s : p.sentences()) {
-                texts.put(s.id(), s.text());
-                s.words().forEach(w -> texts.put(w.id(), w.text()));
-            }
-        }
-        String title = book.metadata().title();
-        List<NarratedBlock> blocks = narration;
-        // the blocks eSpeak NG judged: Arabic, spoken by an eSpeak NG voice in process
-        java.util.Set<String> arabic = new java.util.HashSet<>();
-        book.narrated().stream().filter(io.rawi.speech.SpeechText::vowelled).forEach(p -> arabic.add(p.id()));
-        boolean inProcess = io.rawi.speech.EspeakProvider.inProcess();
-        int judged = inProcess ? (int) narration.stream().filter(b -> arabic.contains(b.id()) && voices.byId(b.voice())
-                .map(v -> v.backend().equals("espeak")).orElse(false)).count() : 0;
-        pending.add(background.submit(() -> {
-            writeWith(dir.resolve("timings.json"), out -> TimingFiles.json(title, blocks, texts::get, out));
-            writeWith(dir.resolve(slug + ".vtt"), out -> TimingFiles.vtt(blocks, texts::get, out));
-            writeWith(dir.resolve(slug + ".m3u8"), out -> TimingFiles.m3u8(title, blocks, texts::get, out));
-            writeWith(dir.resolve("pronunciation.json"), out -> io.rawi.audio.PronunciationReport.json(blocks,
-                    judged, out));
-            return null;
-        }));
-        String narrator = String.join(", ", narration.stream().map(NarratedBlock::voice).distinct()
-                .map(id -> voices.byId(id).map(v -> v.name() + ", synthetic voice").orElse(id)).toList());
-        return new Narration(narration, narrator);
-    }
-
-    private static <T> T join(java.util.concurrent.Future<T> task) throws RawiException {
-        return io.rawi.internal.Futures.join(task, "the conversion");
-    }
 
 
-    /** What writes a file's text, as it is made. */
-    private interface TextWriter {
-        void writeTo(java.io.Writer out) throws IOException;
-    }
 
-    /** Writes {@code file} (UTF-8) as {@code text} makes it: a large file is never whole in memory. */
-    private static void writeWith(Path file, TextWriter text) throws ProcessingException {
-        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            text.writeTo(out);
-        } catch (IOException e) {
-            throw new ProcessingException(file + ": cannot write (" + IoMessages.reason(e) + ")", e);
-        }
-    }
 
-    static void write(Path file, String text) throws ProcessingException {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProcessingException(file + ": cannot write (" + IoMessages.reason(e) + ")", e);
-        }
-    }
+
+
+
+
 }
