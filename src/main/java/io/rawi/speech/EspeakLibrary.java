@@ -46,6 +46,10 @@ import java.util.stream.Stream;
  * side: there is one {@link Slot} per core, each its own copy of the library's file, loaded with
  * {@code RTLD_DEEPBIND} so that each copy keeps to its own functions and global state (on Linux; elsewhere, and with
  * {@code -Drawi.espeak.slots=1}, one slot). Each slot speaks the same samples as one alone.
+ *
+ * <p>One instance per process, {@link EspeakProvider#LIBRARY}: the loaded copies and the data folder belong to the
+ * process. Its state (the slots, the folders, the library's file, what the probes found) is guarded by the instance;
+ * a slot's synthesis by the slot's lock.
  */
 final class EspeakLibrary {
     private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
@@ -101,38 +105,38 @@ final class EspeakLibrary {
     /** {@code dlopen}'s flags for a slot's copy: lazy binding, its own symbols first (RTLD_LAZY | RTLD_DEEPBIND). */
     private static final int OPEN_FLAGS = 0x1 | 0x8;
     /** The library's file, once found: later loads skip the search for it, and slots copy it. */
-    private static String file;
+    private String file;
     /** The folder of this process's copies of the library's file (one per slot after the first), made on first use. */
-    private static Path copies;
+    private Path copies;
     /** This process's folder holding an {@code espeak-ng-data} for eSpeak NG (see the class comment), or null. */
-    private static volatile Path mirror;
+    private volatile Path mirror;
     /** For each voice and SSML language ({@code voice|lang}): whether the mirror speaks them alike (else: not used). */
-    private static final Map<String, Boolean> MIRRORED = new HashMap<>();
+    private final Map<String, Boolean> mirrored = new HashMap<>();
     /** For each voice and SSML language not probed yet: how many times it was spoken from the real folder. */
-    private static final Map<String, Integer> UNPROBED = new HashMap<>();
+    private final Map<String, Integer> unprobed = new HashMap<>();
     /**
      * How many times a voice and language are spoken from the real folder before the probe: the probe costs about
      * as much as that many fresh loads there, so a rebuild that speaks a paragraph or two does not pay for it.
      */
     private static final int PROBE_AFTER = 4;
     /** libespeak-ng's own dependencies, kept loaded (see {@link #pinDependencies}). */
-    private static final List<NativeLibrary> PINNED = new ArrayList<>();
-    private static int sampleRate;
-    private static String version;
-    private static String loadError;
+    private final List<NativeLibrary> pinned = new ArrayList<>();
+    private int sampleRate;
+    private String version;
+    private String loadError;
     /** The slots: the first is made when the library is first loaded, the others when two syntheses overlap. */
-    private static final Slot[] SLOTS = new Slot[Math.max(1, Math.min(64,
+    private final Slot[] slots = new Slot[Math.max(1, Math.min(64,
             com.sun.jna.Platform.isLinux() ? Integer.getInteger("rawi.espeak.slots",
                     Runtime.getRuntime().availableProcessors()) : 1))];
     /** The slots not speaking now (guarded by the class). */
-    private static final java.util.ArrayDeque<Slot> IDLE = new java.util.ArrayDeque<>();
-    private static int made;
+    private final java.util.ArrayDeque<Slot> idle = new java.util.ArrayDeque<>();
+    private int made;
 
     /**
      * One loaded copy of the library, with what it keeps between calls. Guarded by {@link #lock}, held for a whole
      * synthesis; loading and unloading also hold the class (the folders and the maps are shared).
      */
-    private static final class Slot {
+    private final class Slot {
         final int index;
         final ReentrantLock lock = new ReentrantLock();
         Api api;
@@ -157,7 +161,7 @@ final class EspeakLibrary {
             if (index == 0 || file == null) {
                 return file;
             }
-            synchronized (EspeakLibrary.class) {
+            synchronized (this) {
                 if (copies == null) {
                     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
                     removeStale(tmp);
@@ -175,7 +179,7 @@ final class EspeakLibrary {
         }
     }
 
-    private EspeakLibrary() {
+    EspeakLibrary() {
     }
 
     private static final class Collector {
@@ -216,7 +220,7 @@ final class EspeakLibrary {
      * Loads and initialises the library (on this process's data folder if it has one) unless it is loaded; returns
      * null when it is available, else why not.
      */
-    static String load() {
+    String load() {
         Slot first = slot(0);
         first.lock.lock();
         try {
@@ -230,7 +234,7 @@ final class EspeakLibrary {
      * Forgets the library's file and removes the copies made of it (the caller holds the class): the next load finds
      * the library by name, and the slots copy the new file.
      */
-    private static void forget() {
+    private void forget() {
         file = null;
         if (copies != null) {
             Folders.deleteTree(copies);
@@ -239,21 +243,21 @@ final class EspeakLibrary {
     }
 
     /** The slot {@code index}, made on first use. */
-    private static synchronized Slot slot(int index) {
-        if (SLOTS[index] == null) {
-            SLOTS[index] = new Slot(index);
+    private synchronized Slot slot(int index) {
+        if (slots[index] == null) {
+            slots[index] = new Slot(index);
             made = Math.max(made, index + 1);
-            IDLE.addLast(SLOTS[index]);
+            idle.addLast(slots[index]);
         }
-        return SLOTS[index];
+        return slots[index];
     }
 
     /**
      * Loads and initialises the library in {@code slot} on {@code data} (null: eSpeak NG's own folder), unless loaded
      * already. The caller holds the slot's lock.
      */
-    private static String load(Slot slot, Path data) {
-        synchronized (EspeakLibrary.class) {
+    private String load(Slot slot, Path data) {
+        synchronized (this) {
             if (slot.api != null || loadError != null) {
                 return loadError;
             }
@@ -273,7 +277,7 @@ final class EspeakLibrary {
                         : Native.load(name, Api.class, Map.of(Library.OPTION_OPEN_FLAGS,
                                 com.sun.jna.Platform.isLinux() ? OPEN_FLAGS : 1));
             } catch (UnsatisfiedLinkError | IOException e) {
-                synchronized (EspeakLibrary.class) {
+                synchronized (this) {
                     if (file == null || slot.index > 0) {
                         if (e instanceof UnsatisfiedLinkError u && slot.index == 0) {
                             throw u;
@@ -286,7 +290,7 @@ final class EspeakLibrary {
             }
             int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS,
                     data == null ? null : data.toString(), 0x8000);
-            synchronized (EspeakLibrary.class) {
+            synchronized (this) {
                 if (rate <= 0) {
                     if (slot.index == 0) {
                         loadError = "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
@@ -307,7 +311,7 @@ final class EspeakLibrary {
             }
             return null;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            synchronized (EspeakLibrary.class) {
+            synchronized (this) {
                 loadError = "libespeak-ng cannot be loaded (no library '"
                         + System.getProperty("rawi.espeak.library", "espeak-ng") + "' found)";
                 return loadError;
@@ -319,7 +323,7 @@ final class EspeakLibrary {
      * Keeps loaded the libraries that libespeak-ng brought in (ALSA, pcaudio, sonic: stateless for rawi, which never
      * plays audio), so that each fresh load of libespeak-ng maps only itself: a third less time.
      */
-    private static void pinDependencies(java.util.Set<String> before, Path espeak) {
+    private void pinDependencies(java.util.Set<String> before, Path espeak) {
         Path self;
         try {
             self = espeak.toRealPath();
@@ -331,7 +335,7 @@ final class EspeakLibrary {
             // never libespeak-ng itself, whatever its name: pinned, it would no longer load afresh
             if (!before.contains(lib) && !path.equals(self) && !path.getFileName().toString().contains("espeak")) {
                 try {
-                    PINNED.add(NativeLibrary.getInstance(lib));
+                    pinned.add(NativeLibrary.getInstance(lib));
                 } catch (UnsatisfiedLinkError e) {
                     // then it is loaded afresh with libespeak-ng each time: slower, the same samples
                 }
@@ -340,7 +344,7 @@ final class EspeakLibrary {
     }
 
     /** The shared libraries mapped into this process (from {@code /proc/self/maps}; empty where there is none). */
-    private static java.util.Set<String> mappedLibraries() {
+    private java.util.Set<String> mappedLibraries() {
         java.util.Set<String> libs = new java.util.HashSet<>();
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
             lines.map(l -> l.indexOf('/') < 0 ? "" : l.substring(l.indexOf('/')))
@@ -358,11 +362,11 @@ final class EspeakLibrary {
      * numbers: seeding them changes nothing), and neither {@code espeak_Initialize} nor anything else in its API resets
      * it; a fresh load does, which is why {@link #synthesize} too starts from one. Waits for syntheses under way.
      */
-    static void fresh() {
-        for (int i = 0; i < SLOTS.length; i++) {
+    void fresh() {
+        for (int i = 0; i < slots.length; i++) {
             Slot slot;
-            synchronized (EspeakLibrary.class) {
-                slot = SLOTS[i];
+            synchronized (this) {
+                slot = slots[i];
             }
             if (slot == null) {
                 continue;
@@ -379,7 +383,7 @@ final class EspeakLibrary {
     }
 
     /** Unloads the slot's library (its lock held). */
-    private static void unload(Slot slot) {
+    private void unload(Slot slot) {
         slot.api.espeak_Terminate(); // frees its buffers, which unloading would not
         nativeLibrary(slot.api).close();
         slot.api = null;
@@ -391,7 +395,7 @@ final class EspeakLibrary {
      * loading it afresh unless it already is one, and marks it as speaking now; returns null, else why it cannot load.
      * The caller holds the slot's lock.
      */
-    private static String loadFresh(Slot slot, Path data) {
+    private String loadFresh(Slot slot, Path data) {
         if (slot.api != null && (slot.used || !java.util.Objects.equals(slot.startedOn, data))) {
             unload(slot);
         }
@@ -401,7 +405,7 @@ final class EspeakLibrary {
     }
 
     /** JNA's handle on the library behind {@code lib}. */
-    private static NativeLibrary nativeLibrary(Api lib) {
+    private NativeLibrary nativeLibrary(Api lib) {
         return ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lib)).getNativeLibrary();
     }
 
@@ -411,7 +415,7 @@ final class EspeakLibrary {
      * loads find it there among a few files. False for a voice with a variant ({@code name+variant}), a file not
      * found where expected, or a folder that cannot be written: the voice then stays on eSpeak NG's own folder.
      */
-    private static boolean addToMirror(Slot slot, String voice) {
+    private boolean addToMirror(Slot slot, String voice) {
         boolean done = false;
         try {
             Pointer current = slot.api.espeak_GetCurrentVoice();
@@ -444,7 +448,7 @@ final class EspeakLibrary {
      * This process's data folder for eSpeak NG, made on first use and removed when the process ends (or, if it is
      * killed, by the next process that makes one).
      */
-    private static synchronized Path mirrorOf(Path data) throws IOException {
+    private synchronized Path mirrorOf(Path data) throws IOException {
         if (mirror != null) {
             return mirror;
         }
@@ -468,15 +472,15 @@ final class EspeakLibrary {
      * At exit: removes this process's data folder once no synthesis is using it (no later one starts: the process is
      * stopping), so that a synthesis stopped by Ctrl-C ends as interrupted, not as an engine without its data.
      */
-    private static void removeMirror(Path root) {
+    private void removeMirror(Path root) {
         io.rawi.internal.Interruption.begin();
         List<Slot> locked = new ArrayList<>();
         long until = System.nanoTime() + 30_000_000_000L;
         try {
-            for (int i = 0; i < SLOTS.length; i++) {
+            for (int i = 0; i < slots.length; i++) {
                 Slot slot;
-                synchronized (EspeakLibrary.class) {
-                    slot = SLOTS[i];
+                synchronized (this) {
+                    slot = slots[i];
                 }
                 if (slot != null && slot.lock.tryLock(Math.max(0, until - System.nanoTime()),
                         java.util.concurrent.TimeUnit.NANOSECONDS)) {
@@ -494,7 +498,7 @@ final class EspeakLibrary {
     }
 
     /** Removes the folders of processes that were killed before they could remove theirs ({@code rawi-espeak-PID-…}). */
-    private static void removeStale(Path tmp) {
+    private void removeStale(Path tmp) {
         try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "rawi-espeak-*")) {
             for (Path d : dirs) {
                 String owner = d.getFileName().toString().substring("rawi-espeak-".length());
@@ -507,15 +511,30 @@ final class EspeakLibrary {
         }
     }
 
-    static String version() {
+    /** The voice and language pairs whose data folder has been judged, and whether rawi's speaks alike (a copy). */
+    synchronized Map<String, Boolean> judgedFolders() {
+        return Map.copyOf(mirrored);
+    }
+
+    /** The library file remembered after the first load (null before it). */
+    synchronized String libraryFile() {
+        return file;
+    }
+
+    /** For tests: remember {@code path} as the library's file, as if eSpeak NG had been upgraded since it was found. */
+    synchronized void rememberLibraryFile(String path) {
+        file = path;
+    }
+
+    String version() {
         return version;
     }
 
-    static int sampleRate() {
+    int sampleRate() {
         return sampleRate;
     }
 
-    private static int onAudio(Slot slot, Pointer wav, int samples, Pointer events) {
+    private int onAudio(Slot slot, Pointer wav, int samples, Pointer events) {
         Collector c = slot.current;
         if (c == null) {
             return 1;
@@ -555,7 +574,7 @@ final class EspeakLibrary {
      * @param lang the SSML's {@code xml:lang}
      * @return the audio and the marks
      */
-    static Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
+    Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
                              long timeoutMillis, String what, java.util.Collection<String> judge)
             throws SpeechException {
         Slot slot = acquire();
@@ -569,16 +588,16 @@ final class EspeakLibrary {
             String pair = voice + "|" + lang;
             Boolean alike;
             boolean probe;
-            synchronized (EspeakLibrary.class) {
-                alike = MIRRORED.get(pair);
+            synchronized (this) {
+                alike = mirrored.get(pair);
                 // read each time, for tests: 0 probes before the first synthesis
-                probe = useMirror && alike == null && UNPROBED.merge(pair, 1, Integer::sum)
+                probe = useMirror && alike == null && unprobed.merge(pair, 1, Integer::sum)
                         > Integer.getInteger("rawi.espeak.probeAfter", PROBE_AFTER);
             }
             if (probe) {
                 alike = mirrorSpeaksAlike(slot, voice, lang);
-                synchronized (EspeakLibrary.class) {
-                    MIRRORED.put(pair, alike);
+                synchronized (this) {
+                    mirrored.put(pair, alike);
                 }
             }
             // on the folder that has its voice
@@ -633,10 +652,10 @@ final class EspeakLibrary {
     }
 
     /**
-     * A slot to speak with: an idle one, else a new one while there are fewer than {@link #SLOTS} (the first always;
+     * A slot to speak with: an idle one, else a new one while there are fewer than {@link #slots} (the first always;
      * others once the library's file is known, to be copied), else the next to be released.
      */
-    private static synchronized Slot acquire() throws SpeechException {
+    private synchronized Slot acquire() throws SpeechException {
         while (true) {
             if (file == null || !Files.isRegularFile(Path.of(file))) {
                 // the library's file is not known yet, or is gone (eSpeak NG upgraded): only the first slot, which
@@ -645,42 +664,42 @@ final class EspeakLibrary {
                     forget();
                 }
                 Slot first = slot(0);
-                if (IDLE.remove(first)) {
+                if (idle.remove(first)) {
                     return first;
                 }
                 awaitRelease();
                 continue;
             }
-            Slot idle = IDLE.pollFirst();
-            if (idle != null) {
-                return idle;
+            Slot free = idle.pollFirst();
+            if (free != null) {
+                return free;
             }
-            if (made < SLOTS.length) {
-                Slot made = slot(EspeakLibrary.made);
-                IDLE.remove(made);
-                return made;
+            if (made < slots.length) {
+                Slot next = slot(made);
+                idle.remove(next);
+                return next;
             }
             awaitRelease();
         }
     }
 
     /** Waits for a slot to be released (the caller holds the class). */
-    private static void awaitRelease() throws SpeechException {
+    private void awaitRelease() throws SpeechException {
         try {
-            EspeakLibrary.class.wait();
+            wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SpeechException("eSpeak NG: interrupted");
         }
     }
 
-    private static synchronized void release(Slot slot) {
-        IDLE.addFirst(slot); // the slot used last is taken first: its buffer is warm
-        EspeakLibrary.class.notifyAll();
+    private synchronized void release(Slot slot) {
+        idle.addFirst(slot); // the slot used last is taken first: its buffer is warm
+        notifyAll();
     }
 
     /** {@code text} as a NUL-terminated UTF-8 string in native memory, as the library reads its input. */
-    private static Memory cString(String text) {
+    private Memory cString(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         Memory memory = new Memory(utf8.length + 1L);
         memory.write(0, utf8, 0, utf8.length);
@@ -689,7 +708,7 @@ final class EspeakLibrary {
     }
 
     /** The phonemes the slot's library gives {@code word}, clause after clause, as {@code espeak-ng -x} prints them. */
-    private static String phonemes(Slot slot, String word) {
+    private String phonemes(Slot slot, String word) {
         PointerByReference at = new PointerByReference(cString(word));
         StringBuilder sb = new StringBuilder();
         for (int clauses = 0; at.getValue() != null && clauses < 16; clauses++) {
@@ -702,7 +721,7 @@ final class EspeakLibrary {
     }
 
     /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */
-    private static int speak(Slot slot, String ssml, Collector c) {
+    private int speak(Slot slot, String ssml, Collector c) {
         Memory text = cString(ssml);
         slot.current = c;
         try {
@@ -719,7 +738,7 @@ final class EspeakLibrary {
      * language in a process, a probe is spoken from both folders and compared (the voice's file is put in the mirror
      * first). Unlike: that voice and language always start on eSpeak NG's own folder.
      */
-    private static boolean mirrorSpeaksAlike(Slot slot, String voice, String lang) {
+    private boolean mirrorSpeaksAlike(Slot slot, String voice, String lang) {
         if (!lang.matches("[A-Za-z0-9-]+")) {
             return false;
         }
@@ -733,7 +752,7 @@ final class EspeakLibrary {
      * Speaks {@code ssml} from a fresh load on {@code data}, putting the voice's file into the mirror first if
      * asked; null when the voice is unknown there or its file could not be put in the mirror.
      */
-    private static short[] probe(Slot slot, Path data, String voice, String ssml, boolean addVoice) {
+    private short[] probe(Slot slot, Path data, String voice, String ssml, boolean addVoice) {
         if (loadFresh(slot, data) != null) {
             return null;
         }

@@ -22,6 +22,11 @@ import java.util.Map;
  */
 public final class EspeakProvider implements SpeechProvider {
     static final String ID = "espeak";
+    /**
+     * The process's libespeak-ng: its loaded copies, its data folder and what it learnt of both belong to the process,
+     * not to one provider (a provider is made anew for each speech service), so every provider speaks through it.
+     */
+    static final EspeakLibrary LIBRARY = new EspeakLibrary();
     private static final int NORMAL_WPM = 175;
 
     /** Where distributions install eSpeak NG's language definitions. */
@@ -67,7 +72,7 @@ public final class EspeakProvider implements SpeechProvider {
     @Override
     public void warmUp() {
         if (!"cli".equals(System.getProperty("rawi.espeak"))) {
-            EspeakLibrary.fresh();
+            LIBRARY.fresh();
         }
         probe();
         StringEscapeUtils.escapeXml10(""); // its tables take a cold run about 10 ms to build: not on the first paragraph
@@ -75,15 +80,15 @@ public final class EspeakProvider implements SpeechProvider {
 
     /** Whether eSpeak NG speaks in process here (its phonemes can then judge what it reads). */
     public static boolean inProcess() {
-        return !"cli".equals(System.getProperty("rawi.espeak")) && EspeakLibrary.load() == null;
+        return !"cli".equals(System.getProperty("rawi.espeak")) && LIBRARY.load() == null;
     }
 
     @Override
     public Probe probe() {
         if (!"cli".equals(System.getProperty("rawi.espeak"))) {
-            String error = EspeakLibrary.load();
+            String error = LIBRARY.load();
             if (error == null) {
-                return Probe.ok(EspeakLibrary.version() + " (in process)");
+                return Probe.ok(LIBRARY.version() + " (in process)");
             }
             if (program() != null) {
                 return Probe.ok("espeak-ng program at " + program() + " (" + error + ")");
@@ -100,7 +105,7 @@ public final class EspeakProvider implements SpeechProvider {
         if (!probe.available()) {
             throw new SpeechException("espeak: " + probe.detail());
         }
-        boolean library = !"cli".equals(System.getProperty("rawi.espeak")) && EspeakLibrary.load() == null;
+        boolean library = !"cli".equals(System.getProperty("rawi.espeak")) && LIBRARY.load() == null;
         return new Engine(voice, library, probe.detail());
     }
 
@@ -312,7 +317,7 @@ public final class EspeakProvider implements SpeechProvider {
                     }
                 }
             }
-            EspeakLibrary.Result r = EspeakLibrary.synthesize(voice.engineVoice(), request.language().tag(), wpm(),
+            EspeakLibrary.Result r = LIBRARY.synthesize(voice.engineVoice(), request.language().tag(), wpm(),
                     Math.min(100, 50 * voice.pitch() / 100), Math.min(200, voice.volume()), ssml.text,
                     request.timeout().toMillis(), what, judge);
             Map<String, String> unread = new java.util.LinkedHashMap<>();
@@ -349,7 +354,7 @@ public final class EspeakProvider implements SpeechProvider {
                 }
                 sentences.add(new Mark(s.id(), begin, end, words, false));
             }
-            return new Utterance(r.pcm(), EspeakLibrary.sampleRate(), sentences, unread);
+            return new Utterance(r.pcm(), LIBRARY.sampleRate(), sentences, unread);
         }
 
         private Utterance viaProgram(SpeechRequest request, String what) throws SpeechException {

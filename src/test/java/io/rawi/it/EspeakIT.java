@@ -461,32 +461,6 @@ class EspeakIT {
         }
     }
 
-    /**
-     * The first syntheses of a voice and language come from eSpeak NG's own folder, and the probe runs only before
-     * the fifth, so that a rebuild that speaks a paragraph or two does not pay for it; the samples are the same on
-     * either side of the switch.
-     */
-    @Test
-    void theFolderProbeWaitsForTheFifthSynthesisAndChangesNoSample() throws Exception {
-        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        try (SpeechService speech = speech(registry)) {
-            VoiceDefinition arabic = registry.byId("ar-espeak").orElseThrow();
-            SpeechEngine engine = speech.engine(arabic);
-            // Turkish with the Arabic voice: a voice and language no other test speaks, so none has probed it yet
-            var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, "Kütüphaneye hoş geldiniz.",
-                    Language.of("tr")), arabic);
-            java.lang.reflect.Field field = Class.forName("io.rawi.speech.EspeakLibrary").getDeclaredField("MIRRORED");
-            field.setAccessible(true);
-            Map<?, ?> probed = (Map<?, ?>) field.get(null);
-            short[] first = engine.synthesize(request).pcm();
-            for (int i = 2; i <= 6; i++) {
-                String state = probed.keySet().stream().filter(k -> k.toString().endsWith("|tr")).toList().toString();
-                assertEquals(i > 5, !state.equals("[]"), "before synthesis " + i + ", probed: " + state);
-                assertArrayEquals(first, engine.synthesize(request).pcm(), "synthesis " + i + " against the first");
-            }
-        }
-    }
-
     private void speakEveryVoiceFromBothFolders() throws Exception {
         Map<String, String> texts = Map.of("ar", "مرحبا بكم في المكتبة، 12 كتابا.", "en", "Welcome to the library, 12 books.",
                 "de", "Willkommen in der Bibliothek.", "es", "Bienvenidos a la biblioteca.",
@@ -528,29 +502,6 @@ class EspeakIT {
             }
         }
         assertTrue(checked >= 13, "every eSpeak NG voice, and one in other languages: " + checked);
-    }
-
-    /**
-     * The library's file is remembered after the first load, so that each fresh load skips the search for it; if
-     * that file is gone (eSpeak NG upgraded under a long-running background server), the next load finds the library
-     * by name again instead of failing.
-     */
-    @Test
-    void aLibraryFileThatIsGoneIsFoundAgainByName() throws Exception {
-        VoiceRegistry registry = VoiceRegistry.load(Path.of("voices"));
-        try (SpeechService speech = speech(registry)) {
-            VoiceDefinition voice = speech.voiceFor(Language.ARABIC);
-            SpeechEngine engine = speech.engine(voice);
-            var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, "مرحبا بكم.",
-                    Language.ARABIC), voice);
-            short[] before = engine.synthesize(request).pcm();
-            java.lang.reflect.Field file = Class.forName("io.rawi.speech.EspeakLibrary").getDeclaredField("file");
-            file.setAccessible(true);
-            assertTrue(file.get(null) != null, "the file is remembered");
-            file.set(null, out.resolve("libespeak-ng.so.gone").toString());
-            assertArrayEquals(before, engine.synthesize(request).pcm(), "spoken as before");
-            assertTrue(Files.isRegularFile(Path.of((String) file.get(null))), "found again: " + file.get(null));
-        }
     }
 
     /** What {@code engine} says with libespeak-ng started on eSpeak NG's own data folder. */
