@@ -5,7 +5,6 @@ import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.Identifier;
 import io.documentnode.epub4j.domain.Resource;
 import io.documentnode.epub4j.domain.SpineReference;
-import io.documentnode.epub4j.domain.TOCReference;
 import io.rawi.book.Granularity;
 import io.rawi.book.Imported;
 import io.rawi.book.Paragraph;
@@ -15,28 +14,18 @@ import io.rawi.source.Language;
 import io.rawi.source.LanguageDetector;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Reads an EPUB 2 or EPUB 3 book with epublib ({@code epub4j}) after checking it is safe and free: no DRM
@@ -47,37 +36,12 @@ import java.util.zip.ZipOutputStream;
  */
 public final class EpubReader {
     private static final String XHTML = "application/xhtml+xml";
-    private static final Set<String> FONT_OBFUSCATION = Set.of("http://www.idpf.org/2008/embedding",
-            "http://ns.adobe.com/pdf/enc#RC");
-    private static final Pattern ENTITY = Pattern.compile("(?is)<!ENTITY|<!DOCTYPE[^>\\[]*\\[");
-    private static final Pattern DOCTYPE = Pattern.compile("(?is)<!DOCTYPE[^>]*>");
-    private static final Set<String> DROPPED = Set.of("script", "noscript", "iframe", "object", "embed", "applet",
-            "form", "input", "button", "select", "textarea", "frame", "frameset", "base", "portal");
-    private static final Set<String> OBSOLETE_ATTRIBUTES = Set.of("align", "valign", "bgcolor", "border", "cellpadding",
-            "cellspacing", "clear", "hspace", "vspace", "nowrap", "frame", "rules", "summary", "language", "charset",
-            "rev", "axis", "char", "charoff", "compact", "noshade", "size", "link", "vlink", "alink", "text",
-            "background");
-    private static final Map<String, String> OBSOLETE_ELEMENTS = Map.of("center", "div", "font", "span", "big", "span",
-            "tt", "code", "acronym", "abbr", "strike", "s", "u", "span");
 
     /** What the book says about itself, and its documents. */
     public record Result(Imported imported, String title, List<String> authors, Optional<Language> language,
                          Optional<String> identifier, Optional<String> publisher, Optional<String> description,
                          List<String> subjects, Optional<String> rights, Optional<String> date, List<String> notes,
                          int paragraphs) {
-    }
-
-    static {
-        // epublib's logger (minilog) writes every step, even a missing NCX, to the standard output that was current
-        // when it was first loaded, where rawi prints the book's path. Load it while standard output goes nowhere;
-        // rawi reports what matters itself. This runs before any narration thread exists.
-        java.io.PrintStream out = System.out;
-        try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            io.documentnode.minilog.Logger.setLevel(io.documentnode.minilog.Level.ERROR);
-        } finally {
-            System.setOut(out);
-        }
     }
 
     private EpubReader() {
@@ -102,31 +66,11 @@ public final class EpubReader {
      */
     public static Result read(String location, Map<String, byte[]> entries, Granularity granularity,
                               Optional<Language> language, boolean narrated, boolean renarrate) throws RawiException {
-        Set<String> obfuscated = refuseDrm(location, entries);
-        Map<String, byte[]> clean = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            String name = e.getKey();
-            byte[] bytes = e.getValue();
-            if (isXml(name)) {
-                String text = new String(bytes, StandardCharsets.UTF_8);
-                if (ENTITY.matcher(text).find()) {
-                    throw new BadInputException(location + ": " + name + " declares XML entities (an XXE attack or "
-                            + "an unsafe document); refused, nothing was read from it");
-                }
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".opf") || lower.endsWith(".ncx") || lower.endsWith(".xml")) {
-                    // what epublib parses loses its DOCTYPE, so that no parser ever fetches an external DTD
-                    bytes = DOCTYPE.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8);
-                }
-            }
-            clean.put(name, bytes);
-        }
-        if (!clean.containsKey("META-INF/container.xml")) {
-            throw new BadInputException(location + ": not an EPUB (no META-INF/container.xml)");
-        }
+        EpubArchive.Checked checked = EpubArchive.check(location, entries);
+        Map<String, byte[]> clean = checked.entries();
         Book book;
         try {
-            book = new io.documentnode.epub4j.epub.EpubReader().readEpub(new ByteArrayInputStream(rezip(clean)));
+            book = EpubArchive.parse(clean);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(location + ": cannot be read as an EPUB (" + e.getMessage() + ")");
         }
@@ -141,69 +85,11 @@ public final class EpubReader {
         reader.overlaid = opf.overlaid();
         reader.navHref = opf.nav();
         reader.prefix = Ids.freePrefix(clean);
-        return reader.convert(location, book, clean, obfuscated, granularity, language);
+        return reader.convert(location, book, clean, checked.obfuscated(), granularity, language);
     }
 
-    private static boolean isXml(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".xml") || n.endsWith(".opf") || n.endsWith(".ncx") || n.endsWith(".xhtml")
-                || n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".smil") || n.endsWith(".svg")
-                || n.endsWith(".pls");
-    }
 
-    /**
-     * Refuses a book with DRM; returns the entries that {@code encryption.xml} obfuscates (fonts), as paths in the
-     * archive, when that is all it does.
-     */
-    private static Set<String> refuseDrm(String location, Map<String, byte[]> entries) throws BadInputException {
-        if (entries.containsKey("META-INF/rights.xml")) {
-            throw new BadInputException(location + ": the book is protected by DRM (META-INF/rights.xml); rawi only "
-                    + "reads books without DRM");
-        }
-        if (entries.containsKey("META-INF/license.lcpl")) {
-            throw new BadInputException(location + ": the book is protected by Readium LCP (META-INF/license.lcpl); "
-                    + "rawi only reads books without DRM");
-        }
-        byte[] encryption = entries.get("META-INF/encryption.xml");
-        Set<String> obfuscated = new HashSet<>();
-        if (encryption == null) {
-            return obfuscated;
-        }
-        String text = new String(encryption, StandardCharsets.UTF_8);
-        if (ENTITY.matcher(text).find()) {
-            throw new BadInputException(location + ": META-INF/encryption.xml declares XML entities; refused");
-        }
-        boolean anyMethod = false;
-        for (Element e : Jsoup.parse(text, "", Parser.xmlParser()).select("*")) {
-            if (e.tagName().endsWith("EncryptionMethod")) {
-                anyMethod = true;
-                if (!FONT_OBFUSCATION.contains(e.attr("Algorithm"))) {
-                    throw new BadInputException(location + ": the book is encrypted (DRM: META-INF/encryption.xml, "
-                            + e.attr("Algorithm") + "); rawi only reads books without DRM");
-                }
-            } else if (e.tagName().endsWith("CipherReference")) {
-                obfuscated.add(e.attr("URI"));
-            }
-        }
-        if (!anyMethod) {
-            throw new BadInputException(location + ": the book has META-INF/encryption.xml (DRM); rawi only reads "
-                    + "books without DRM");
-        }
-        return obfuscated;
-    }
 
-    private static byte[] rezip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(0);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     private int imagesWithoutAlt;
     /** The book as it came, when it is EPUB 3: then it is patched, not rebuilt. */
@@ -257,7 +143,7 @@ public final class EpubReader {
             }
             // an EPUB 3 book is kept as published, scripts included (reading systems sandbox them); a rebuilt one
             // loses what could run
-            int removed = original.isPresent() ? 0 : sanitize(doc);
+            int removed = original.isPresent() ? 0 : Xhtml.sanitize(doc);
             if (removed > 0) {
                 notes.add(location + ": " + r.getHref() + ": " + removed + " script or other executable element(s) dropped");
             }
@@ -281,10 +167,10 @@ public final class EpubReader {
                                     original.get().ownFolder() + OVERLAY_CSS));
                 }
                 documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs,
-                        serialisePatched(doc), Set.of(), annotator.takeWordless()));
+                        Xhtml.serialisePatched(doc), Set.of(), annotator.takeWordless()));
                 continue;
             }
-            int missing = upgrade(doc, html, docLanguage, title, r.getHref());
+            int missing = Xhtml.upgrade(doc, html, docLanguage, title, r.getHref());
             if (missing > 0) {
                 imagesWithoutAlt += missing;
                 notes.add(location + ": " + r.getHref() + ": " + missing + " image(s) without alt text, now marked "
@@ -297,7 +183,7 @@ public final class EpubReader {
             if (!doc.select("math").isEmpty()) {
                 properties.add("mathml");
             }
-            documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs, serialise(doc),
+            documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs, Xhtml.serialise(doc),
                     properties, annotator.takeWordless()));
         }
         if (!patch && documents.stream().allMatch(d -> d.paragraphs().isEmpty())) {
@@ -328,18 +214,15 @@ public final class EpubReader {
             }
             if (type.equals("image/svg+xml")) {
                 Document svg = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
-                if (sanitize(svg) > 0) {
+                if (Xhtml.sanitize(svg) > 0) {
                     notes.add(location + ": scripts dropped from " + href);
                 }
-                bytes = serialiseXml(svg);
+                bytes = Xhtml.serialiseXml(svg);
             }
             files.add(new Imported.File(uniqueId("in-" + (r.getId() == null ? "file" : r.getId()), ids), href,
                     type.isEmpty() ? "application/octet-stream" : type, bytes));
         }
-        List<Imported.TocEntry> toc = toc(book.getTableOfContents().getTocReferences(), documentHrefs);
-        if (toc.isEmpty() && navHref.isPresent()) {
-            toc = navToc(location, book, navHref.get(), documentHrefs);
-        }
+        List<Imported.TocEntry> toc = TableOfContents.of(location, book, navHref, documentHrefs);
         if (toc.isEmpty()) {
             for (Imported.Document d : documents) {
                 if (!d.paragraphs().isEmpty()) {
@@ -370,7 +253,7 @@ public final class EpubReader {
                 m.getDates().stream().findFirst().map(d -> d.getValue()), notes, annotator.lastParagraph());
     }
 
-    private static byte[] data(String location, Resource r) throws BadInputException {
+    static byte[] data(String location, Resource r) throws BadInputException {
         try {
             return r.getData();
         } catch (IOException e) {
@@ -388,90 +271,7 @@ public final class EpubReader {
         return declared.orElseGet(() -> LanguageDetector.detect(body.text()));
     }
 
-    /** Removes scripts, forms, frames, event handlers and javascript: URLs; returns how many elements went. */
-    static int sanitize(Document doc) {
-        int removed = 0;
-        for (Element e : new ArrayList<>(doc.select("*"))) {
-            String local = e.tagName().contains(":") ? e.tagName().substring(e.tagName().indexOf(':') + 1) : e.tagName();
-            if (DROPPED.contains(local.toLowerCase(Locale.ROOT))) {
-                if (e.parent() != null) {
-                    e.remove();
-                    removed++;
-                }
-                continue;
-            }
-            for (org.jsoup.nodes.Attribute a : new ArrayList<>(e.attributes().asList())) {
-                String key = a.getKey().toLowerCase(Locale.ROOT);
-                String value = a.getValue().strip().toLowerCase(Locale.ROOT);
-                if (key.startsWith("on") || (key.equals("href") || key.equals("src") || key.endsWith(":href")
-                        || key.equals("action") || key.equals("formaction")) && value.startsWith("javascript:")) {
-                    e.removeAttr(a.getKey());
-                }
-            }
-        }
-        return removed;
-    }
 
-    /** Makes the document EPUB 3 XHTML: namespaces, language, direction, title, rawi's stylesheet, no obsolete markup. */
-    private static int upgrade(Document doc, Element html, Language language, String title, String href) {
-        int missingAlt = 0;
-        for (Node n : new ArrayList<>(doc.childNodes())) {
-            if (n instanceof DocumentType || n instanceof org.jsoup.nodes.XmlDeclaration) {
-                n.remove();
-            }
-        }
-        html.attr("xmlns", "http://www.w3.org/1999/xhtml");
-        html.attr("xmlns:epub", "http://www.idpf.org/2007/ops");
-        html.attr("lang", language.tag());
-        html.attr("xml:lang", language.tag());
-        if (!html.hasAttr("dir") || language.rtl()) {
-            html.attr("dir", language.dir());
-        }
-        Element head = html.selectFirst("head");
-        if (head == null) {
-            head = html.prependElement("head");
-        }
-        for (Element meta : head.select("meta[http-equiv]")) {
-            meta.remove();
-        }
-        Element t = head.selectFirst("title");
-        if (t == null) {
-            t = head.prependElement("title");
-        }
-        if (t.text().isBlank()) {
-            t.text(title);
-        }
-        String depth = "../".repeat((int) href.chars().filter(c -> c == '/').count() + 1);
-        head.appendElement("link").attr("rel", "stylesheet").attr("type", "text/css")
-                .attr("href", depth + "styles/rawi.css");
-        for (Element e : new ArrayList<>(html.select("*"))) {
-            String replacement = OBSOLETE_ELEMENTS.get(e.tagName());
-            if (replacement != null) {
-                e.tagName(replacement);
-            }
-            if (e.tagName().equals("a") && e.hasAttr("name")) {
-                if (!e.hasAttr("id") && html.getElementById(e.attr("name")) == null) {
-                    e.attr("id", e.attr("name"));
-                }
-                e.removeAttr("name");
-            }
-            for (String a : OBSOLETE_ATTRIBUTES) {
-                if (!(a.equals("summary") && e.tagName().equals("details")) && !(a.equals("size") && e.tagName().equals("input"))) {
-                    e.removeAttr(a);
-                }
-            }
-            if ((e.hasAttr("width") || e.hasAttr("height"))
-                    && !Set.of("img", "video", "canvas", "svg", "object", "embed", "iframe", "image", "rect").contains(e.tagName())) {
-                e.removeAttr("width");
-                e.removeAttr("height");
-            }
-            if (e.tagName().equals("img") && !e.hasAttr("alt")) {
-                e.attr("alt", "");
-                missingAlt++;
-            }
-        }
-        return missingAlt;
-    }
 
     private static String title(Document doc, List<Paragraph> paragraphs, String bookTitle) {
         Element t = doc.selectFirst("head > title");
@@ -489,32 +289,8 @@ public final class EpubReader {
     /** Where the highlight's stylesheet goes in a patched book, relative to rawi's own folder there. */
     public static final String OVERLAY_CSS = "overlay.css";
 
-    /** A kept document as XHTML again: its own prolog (XML declaration, DOCTYPE) as it was. */
-    static byte[] serialisePatched(Document doc) {
-        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
-                .charset(StandardCharsets.UTF_8).prettyPrint(false);
-        for (Node n : doc.childNodes()) {
-            if (n instanceof org.jsoup.nodes.XmlDeclaration) {
-                return doc.outerHtml().strip().concat("\n").getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doc.outerHtml().strip() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-    }
 
-    static byte[] serialise(Document doc) {
-        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
-                .charset(StandardCharsets.UTF_8).prettyPrint(false);
-        String body = doc.html();
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n" + body.strip() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static byte[] serialiseXml(Document doc) {
-        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
-                .charset(StandardCharsets.UTF_8).prettyPrint(false);
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doc.html().strip() + "\n").getBytes(StandardCharsets.UTF_8);
-    }
 
     private static String uniqueId(String base, Map<String, String> taken) {
         String id = base.replaceAll("[^A-Za-z0-9._-]", "-");
@@ -526,57 +302,6 @@ public final class EpubReader {
         return candidate;
     }
 
-    private static List<Imported.TocEntry> toc(List<TOCReference> refs, Set<String> documents) {
-        List<Imported.TocEntry> out = new ArrayList<>();
-        for (TOCReference r : refs) {
-            List<Imported.TocEntry> children = toc(r.getChildren(), documents);
-            if (r.getResource() != null && documents.contains(r.getResource().getHref())) {
-                String href = r.getResource().getHref() + (r.getFragmentId() == null || r.getFragmentId().isBlank()
-                        ? "" : "#" + r.getFragmentId());
-                out.add(new Imported.TocEntry(r.getTitle() == null || r.getTitle().isBlank() ? href : r.getTitle().strip(),
-                        href, children));
-            } else {
-                out.addAll(children);
-            }
-        }
-        return out;
-    }
 
-    private static List<Imported.TocEntry> navToc(String location, Book book, String navHref, Set<String> documents)
-            throws BadInputException {
-        Resource nav = book.getResources().getByHref(navHref);
-        if (nav == null) {
-            return new ArrayList<>();
-        }
-        Document doc = Jsoup.parse(new String(data(location, nav), StandardCharsets.UTF_8), "", Parser.xmlParser());
-        for (Element n : doc.select("nav")) {
-            if (n.attr("epub:type").contains("toc")) {
-                Element ol = n.selectFirst("ol");
-                return ol == null ? new ArrayList<>() : navList(ol, navHref, documents);
-            }
-        }
-        return new ArrayList<>();
-    }
 
-    private static List<Imported.TocEntry> navList(Element ol, String navHref, Set<String> documents) {
-        List<Imported.TocEntry> out = new ArrayList<>();
-        for (Element li : ol.children()) {
-            if (!li.tagName().equals("li")) {
-                continue;
-            }
-            Element a = li.selectFirst("a, span");
-            Element sub = li.selectFirst("ol");
-            List<Imported.TocEntry> children = sub == null ? List.of() : navList(sub, navHref, documents);
-            String href = a == null ? "" : a.attr("href");
-            String resolved = href.isBlank() ? "" : URI.create("x:/" + navHref).resolve(href.replace(" ", "%20"))
-                    .toString().substring(3);
-            String file = resolved.split("#", 2)[0];
-            if (a != null && documents.contains(file)) {
-                out.add(new Imported.TocEntry(a.text().strip(), resolved, children));
-            } else {
-                out.addAll(children);
-            }
-        }
-        return out;
-    }
 }
