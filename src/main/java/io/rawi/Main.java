@@ -22,9 +22,10 @@ public final class Main {
         if ("1".equals(System.getProperty("rawi.daemon"))) { // RAWI_DAEMON=1: conversions run in a warm background server
             System.exit(io.rawi.cli.DaemonClient.run(args, out, err));
         }
-        if (args.length > 0 && args[0].equals("convert") && !java.util.List.of(args).contains("--no-audio")) {
-            io.rawi.pipeline.Pipeline.warmUpEarly(); // beside the command line's parsing, which takes a while cold
-        }
+        // the speech libraries and voices load beside the command line's parsing, which takes a while cold
+        io.rawi.pipeline.WarmUp warmUp = args.length > 0 && args[0].equals("convert")
+                && !java.util.List.of(args).contains("--no-audio") ? io.rawi.pipeline.WarmUp.start()
+                : io.rawi.pipeline.WarmUp.none();
         if (System.getenv("RAWI_DEBUG") == null) {
             // libraries print on the standard streams (FreeTTS's "Can't find diphone", parsers' warnings); rawi
             // writes its own output through out and err, so whatever else reaches System.out or System.err is noise
@@ -38,6 +39,6 @@ public final class Main {
         } catch (IllegalStateException stopping) { // Ctrl-C during start-up: nothing begun, nothing to say
             return;
         }
-        System.exit(new Cli(out, err).run(args));
+        System.exit(new Cli(out, err, warmUp).run(args));
     }
 }

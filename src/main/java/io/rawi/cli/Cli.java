@@ -21,6 +21,7 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    private final io.rawi.pipeline.WarmUp warmUp;
     private boolean outOfMemory;
 
     /** Writes to {@code out} and {@code err}; progress is a bar when this process has a terminal. */
@@ -30,9 +31,19 @@ public final class Cli {
 
     /** @param terminal whether {@code err} goes to a terminal (for the background server, the client's) */
     public Cli(PrintStream out, PrintStream err, boolean terminal) {
+        this(out, err, terminal, io.rawi.pipeline.WarmUp.none());
+    }
+
+    /** With a terminal as for this process, and {@code warmUp} for its first conversion (see {@link io.rawi.Main}). */
+    public Cli(PrintStream out, PrintStream err, io.rawi.pipeline.WarmUp warmUp) {
+        this(out, err, System.console() != null, warmUp);
+    }
+
+    private Cli(PrintStream out, PrintStream err, boolean terminal, io.rawi.pipeline.WarmUp warmUp) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.warmUp = warmUp;
     }
 
     /** Runs {@code args} and returns the exit code. */
@@ -78,6 +89,7 @@ public final class Cli {
             return 0;
         }
         chosen.terminal = terminal;
+        chosen.warmUp = warmUp;
         try {
             return chosen.run(out, err);
         } catch (RuntimeException | RawiException e) {

@@ -12,6 +12,8 @@ abstract class Command {
 
     /** Whether the error stream is a terminal (a progress bar) rather than a log (plain lines). */
     boolean terminal;
+    /** What was loaded ahead for the first conversion (see {@link io.rawi.pipeline.WarmUp}). */
+    io.rawi.pipeline.WarmUp warmUp = io.rawi.pipeline.WarmUp.none();
 
     /** Runs the command and returns the exit code. */
     abstract int run(PrintStream out, PrintStream err) throws RawiException;

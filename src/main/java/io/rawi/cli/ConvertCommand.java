@@ -160,8 +160,8 @@ final class ConvertCommand extends Command {
         Progress progress = quiet ? Progress.silent()
                 : terminal ? new TerminalProgress(err) : Progress.lines(err::println);
         ConvertOptions all = options();
-        if (!each || all.inputs().size() == 1) {
-            report(new Pipeline(quiet ? line -> { } : err::println, progress).convert(all), out, err);
+        if (!each || all.sources().inputs().size() == 1) {
+            report(new Pipeline(quiet ? line -> { } : err::println, progress, warmUp).convert(all), out, err);
             return 0;
         }
         if (slug != null || title != null) {
@@ -170,9 +170,9 @@ final class ConvertCommand extends Command {
         }
         int failed = 0;
         int worst = 0;
-        for (String input : all.inputs()) {
+        for (String input : all.sources().inputs()) {
             try {
-                report(new Pipeline(quiet ? line -> { } : err::println, progress).convert(all.withInputs(List.of(input))),
+                report(new Pipeline(quiet ? line -> { } : err::println, progress, warmUp).convert(all.withInputs(List.of(input))),
                         out, err);
             } catch (RawiException e) {
                 err.println("rawi: " + e.getMessage());
@@ -181,7 +181,7 @@ final class ConvertCommand extends Command {
             }
         }
         if (failed > 0) {
-            err.println("rawi: " + failed + " of " + all.inputs().size() + " inputs failed; the other books were made");
+            err.println("rawi: " + failed + " of " + all.sources().inputs().size() + " inputs failed; the other books were made");
             return worst;
         }
         return 0;
@@ -242,16 +242,21 @@ final class ConvertCommand extends Command {
         if (timeout <= 0) {
             throw new BadInputException("--timeout " + timeout + ": give a number of seconds, above 0");
         }
-        return new ConvertOptions(List.copyOf(inputs), Path.of(output), Optional.ofNullable(slug),
-                Optional.ofNullable(title).map(String::strip).filter(s -> !s.isEmpty()), authors,
-                Optional.ofNullable(language), Optional.ofNullable(date), Optional.ofNullable(identifier).map(io.rawi.book.Identifiers::urn),
-                Optional.ofNullable(publisher), Optional.ofNullable(description), subjects, Optional.ofNullable(rights),
-                Optional.ofNullable(published), digits, !noCover, validate, !noAudio,
-                sync == null ? Granularity.SENTENCE : sync,
-                Optional.ofNullable(voice), Optional.ofNullable(backend), format,
-                Optional.ofNullable(voices).map(Path::of), jobs, Optional.ofNullable(cover).map(Path::of), book,
-                noCache ? Optional.empty() : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()),
-                cacheSizeMb, this.format, Duration.ofSeconds(timeout), sampleRate, !noDiacritize, vowelledText, renarrate, Optional.ofNullable(daisy));
+        return new ConvertOptions(
+                new ConvertOptions.Sources(List.copyOf(inputs), this.format, Duration.ofSeconds(timeout),
+                        Optional.ofNullable(language), digits),
+                new ConvertOptions.BookInfo(Optional.ofNullable(title).map(String::strip).filter(s -> !s.isEmpty()),
+                        authors, Optional.ofNullable(date),
+                        Optional.ofNullable(identifier).map(io.rawi.book.Identifiers::urn),
+                        Optional.ofNullable(publisher), Optional.ofNullable(description), subjects,
+                        Optional.ofNullable(rights), Optional.ofNullable(published)),
+                new ConvertOptions.Narration(!noAudio, sync == null ? Granularity.SENTENCE : sync,
+                        Optional.ofNullable(voice), Optional.ofNullable(backend), Optional.ofNullable(voices).map(Path::of),
+                        jobs, format, sampleRate, !noDiacritize, vowelledText, renarrate, book),
+                new ConvertOptions.Cache(noCache ? Optional.empty()
+                        : Optional.of(cache != null ? Path.of(cache) : Pipeline.defaultCache()), cacheSizeMb),
+                new ConvertOptions.Output(Path.of(output), Optional.ofNullable(slug), !noCover,
+                        Optional.ofNullable(cover).map(Path::of), validate, Optional.ofNullable(daisy)));
     }
 
     /** Refuses two options that contradict each other, naming both. */

@@ -56,12 +56,12 @@ public final class BookAssembler {
     private static final Cleaner CLEANER = new Cleaner(Rules.standard());
 
     public Assembled assemble(ConvertOptions o) throws RawiException {
-        Inputs inputs = new Inputs(new Fetcher(o.timeout()), System.in);
+        Inputs inputs = new Inputs(new Fetcher(o.sources().timeout()), System.in);
         List<SourceDocument> sources = new ArrayList<>();
-        for (String location : o.inputs()) {
-            Inputs.Raw raw = inputs.raw(location, o.format());
+        for (String location : o.sources().inputs()) {
+            Inputs.Raw raw = inputs.raw(location, o.sources().format());
             if (raw.format() == Inputs.Format.EPUB) {
-                if (o.inputs().size() > 1) {
+                if (o.sources().inputs().size() > 1) {
                     throw new BadInputException(location + ": an EPUB is converted on its own; give it alone, or use "
                             + "--each to make one book per input");
                 }
@@ -74,17 +74,17 @@ public final class BookAssembler {
 
     /** An existing EPUB: its documents kept and given ids, its metadata unless the options say otherwise. */
     private static Assembled assembleEpub(Inputs.Raw raw, ConvertOptions o) throws RawiException {
-        EpubReader.Result r = EpubReader.read(raw.location(), raw.zipEntries(), o.sync(), o.language(), o.audio(),
-                o.renarrate());
+        EpubReader.Result r = EpubReader.read(raw.location(), raw.zipEntries(), o.narration().sync(), o.sources().language(), o.narration().audio(),
+                o.narration().renarrate());
         Language language = r.language().orElse(Language.ENGLISH);
-        String title = o.title().orElse(r.title());
-        List<String> authors = o.authors().isEmpty() ? r.authors() : o.authors();
+        String title = o.book().title().orElse(r.title());
+        List<String> authors = o.book().authors().isEmpty() ? r.authors() : o.book().authors();
         List<String> subjects = new ArrayList<>(r.subjects());
-        subjects.addAll(o.subjects());
+        subjects.addAll(o.book().subjects());
         Metadata metadata = new Metadata(title, authors, language,
-                o.identifier().or(r::identifier).orElseGet(() -> Identifiers.derived(language, title, null)),
-                o.modified().orElseGet(BookAssembler::now), o.publisher().or(r::publisher),
-                o.description().or(r::description), subjects, o.rights().or(r::rights), o.published().or(r::date));
+                o.book().identifier().or(r::identifier).orElseGet(() -> Identifiers.derived(language, title, null)),
+                o.book().modified().orElseGet(BookAssembler::now), o.book().publisher().or(r::publisher),
+                o.book().description().or(r::description), subjects, o.book().rights().or(r::rights), o.book().published().or(r::date));
         return new Assembled(new Book(metadata, List.of(), List.of(), Optional.of(r.imported()), Set.of()), List.of(), List.of(),
                 r.notes());
     }
@@ -101,14 +101,14 @@ public final class BookAssembler {
         boolean titleFromBody = false;
         sources.forEach(d -> texts.addAll(d.chapters()));
         sources.forEach(d -> notes.addAll(d.notes()));
-        List<CleanResult> cleanedChapters = clean(texts, src -> new CleanOptions(o.language().orElse(src.language()),
-                o.digits()));
+        List<CleanResult> cleanedChapters = clean(texts, src -> new CleanOptions(o.sources().language().orElse(src.language()),
+                o.sources().digits()));
         for (int c = 0; c < texts.size(); c++) {
             SourceText src = texts.get(c);
-            Language lang = o.language().orElse(src.language());
+            Language lang = o.sources().language().orElse(src.language());
             String headingId = ZeroPad.of("h", c + 1, 2);
             CleanResult cleaned = cleanedChapters.get(c);
-            List<String> shown = o.vowelledText() && "ar".equals(lang.primary())
+            List<String> shown = o.narration().vowelledText() && "ar".equals(lang.primary())
                     ? cleaned.paragraphs().stream().map(Diacritizer.arabic()::diacritize).toList() : cleaned.paragraphs();
             List<String> ids = cleaned.ids();
             changes.addAll(cleaned.changes());
@@ -116,7 +116,7 @@ public final class BookAssembler {
             int first = src.headline().isPresent() ? 1 : 0;
             List<String> body = shown.subList(first, ids.size());
             String heading = src.headline().isPresent() ? shown.get(0)
-                    : texts.size() == 1 && o.title().isPresent() ? o.title().get()
+                    : texts.size() == 1 && o.book().title().isPresent() ? o.book().title().get()
                     : sources.size() == 1 && texts.size() == 1 && sources.get(0).title().isPresent()
                     ? sources.get(0).title().get() : null;
             if (heading == null) {
@@ -208,17 +208,17 @@ public final class BookAssembler {
                     blocks, lang));
         }
         SourceDocument only = sources.size() == 1 ? sources.get(0) : null;
-        Language bookLanguage = o.language().orElse(only != null && only.language().isPresent()
+        Language bookLanguage = o.sources().language().orElse(only != null && only.language().isPresent()
                 ? only.language().get() : chapters.get(0).language());
-        String title = o.title().orElse(only != null && only.title().isPresent()
+        String title = o.book().title().orElse(only != null && only.title().isPresent()
                 ? only.title().get() : chapters.get(0).heading().text());
-        List<String> authors = !o.authors().isEmpty() ? o.authors() : only != null ? only.authors() : List.of();
-        String identifier = o.identifier().orElseGet(() -> Identifiers.derived(bookLanguage, title, allText));
+        List<String> authors = !o.book().authors().isEmpty() ? o.book().authors() : only != null ? only.authors() : List.of();
+        String identifier = o.book().identifier().orElseGet(() -> Identifiers.derived(bookLanguage, title, allText));
         Metadata metadata = new Metadata(title, authors, bookLanguage, identifier,
-                o.modified().orElseGet(BookAssembler::now),
-                o.publisher().or(() -> only == null ? Optional.empty() : only.publisher()),
-                o.description().or(() -> only == null ? Optional.empty() : only.description()), o.subjects(), o.rights(),
-                o.published().or(() -> only == null ? Optional.empty() : only.date()));
+                o.book().modified().orElseGet(BookAssembler::now),
+                o.book().publisher().or(() -> only == null ? Optional.empty() : only.publisher()),
+                o.book().description().or(() -> only == null ? Optional.empty() : only.description()), o.book().subjects(), o.book().rights(),
+                o.book().published().or(() -> only == null ? Optional.empty() : only.date()));
         return new Assembled(new Book(metadata, titlePage(title, authors, bookLanguage), chapters, Optional.empty(),
                 repeats(title, titleFromBody, chapters)), changes, findings,
                 notes);

@@ -83,8 +83,8 @@ final class Conversion {
         this.background = background;
         this.assembled = assembled;
         this.book = assembled.book();
-        this.slug = options.slug().isPresent() ? Slugs.checked(options.slug().get())
-                : Slugs.of(options.title().orElse(null), options.inputs().get(0));
+        this.slug = options.output().slug().isPresent() ? Slugs.checked(options.output().slug().get())
+                : Slugs.of(options.book().title().orElse(null), options.sources().inputs().get(0));
         notes.addAll(assembled.notes());
         for (Finding f : assembled.findings()) {
             notes.add(f.paragraph() + ": " + f.message() + (f.leftAlone() ? " (left as written)" : ""));
@@ -103,14 +103,14 @@ final class Conversion {
 
     /** What the cleaner changed and found, beside the book. */
     void writeCleaningReport() throws ProcessingException {
-        write(dir.resolve("cleaning.json"), CleaningReport.json(options.inputs(), Rules.standard(),
+        write(dir.resolve("cleaning.json"), CleaningReport.json(options.sources().inputs(), Rules.standard(),
                 assembled.changes(), assembled.findings()));
     }
 
     /** The cover is drawn (loading fonts takes a while) while the book is narrated. */
     void startCover() {
-        Optional<Path> covers = options.cache().map(root -> root.resolve("covers"));
-        draw = options.cover() && coverImage.isEmpty()
+        Optional<Path> covers = options.cache().folder().map(root -> root.resolve("covers"));
+        draw = options.output().cover() && coverImage.isEmpty()
                 && book.imported().map(i -> i.coverImage().isEmpty()).orElse(true);
         drawn = draw ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Cover.draw(book.metadata(), covers))
                 : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
@@ -125,7 +125,7 @@ final class Conversion {
      * documents do not depend on its audio: they are laid out while it is narrated.
      */
     java.util.concurrent.Future<EpubPackage> layOut() {
-        return background.submit(() -> EpubBuilder.build(book, new EpubOptions(options.sync() == Granularity.WORD,
+        return background.submit(() -> EpubBuilder.build(book, new EpubOptions(options.narration().sync() == Granularity.WORD,
                 cover())));
     }
 
@@ -153,7 +153,7 @@ final class Conversion {
         Map<String, NarratedBlock> byId = new LinkedHashMap<>();
         if (narration != null) {
             narration.blocks().forEach(b -> byId.put(b.id(), b));
-            Overlays.addTo(pkg, book, byId, options.sync(), narration.narrator());
+            Overlays.addTo(pkg, book, byId, options.narration().sync(), narration.narrator());
             timing.lap("overlays");
         }
         return byId;
@@ -161,14 +161,14 @@ final class Conversion {
 
     /** The DAISY book when asked and the book has text for one; whether there is one. */
     boolean daisy(Map<String, NarratedBlock> byId, Narration narration) throws RawiException {
-        boolean talking = options.daisy().isPresent() && io.rawi.daisy.Daisy202.hasText(book);
-        if (options.daisy().isPresent() && !talking) {
-            notes.add("no DAISY book: " + options.inputs().get(0) + " has no text to carry (its pages are images "
+        boolean talking = options.output().daisy().isPresent() && io.rawi.daisy.Daisy202.hasText(book);
+        if (options.output().daisy().isPresent() && !talking) {
+            notes.add("no DAISY book: " + options.sources().inputs().get(0) + " has no text to carry (its pages are images "
                     + "or drawings)");
         }
         if (talking) { // from the narration, or text only (no audio at all)
-            writeDaisy(options.daisy().get(), book, byId, dir, narration == null ? null : narration.narrator());
-            timing.lap("DAISY " + options.daisy().get());
+            writeDaisy(options.output().daisy().get(), book, byId, dir, narration == null ? null : narration.narrator());
+            timing.lap("DAISY " + options.output().daisy().get());
         }
         return talking;
     }
@@ -195,7 +195,7 @@ final class Conversion {
 
     /** With {@code --validate}: the EPUB's report, after the DAISY book's, if any, passed too. */
     Optional<ValidationReport> validate(Path epub, boolean talking, Path target) throws RawiException {
-        if (!options.validate()) {
+        if (!options.output().validate()) {
             return Optional.empty();
         }
         ValidationReport report = EpubValidator.validate(epub);
@@ -205,7 +205,7 @@ final class Conversion {
                     + "); the previous book, if any, was left in place");
         }
         if (talking) {
-            String version = options.daisy().get();
+            String version = options.output().daisy().get();
             String name = version.equals("3") ? "3" : "2.02";
             ValidationReport daisy = version.equals("3")
                     ? io.rawi.check.Daisy3Validator.validate(dir.resolve(io.rawi.daisy.Daisy3.FOLDER))
@@ -286,10 +286,10 @@ final class Conversion {
 
     /** The cover file given with {@code --cover}, checked to be a PNG or JPEG. */
     private static Optional<EpubOptions.CoverImage> coverImage(ConvertOptions options) throws RawiException {
-        if (options.coverFile().isEmpty() || !options.cover()) {
+        if (options.output().coverFile().isEmpty() || !options.output().cover()) {
             return Optional.empty();
         }
-        Path file = options.coverFile().get();
+        Path file = options.output().coverFile().get();
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such cover image");
         }
@@ -309,25 +309,25 @@ final class Conversion {
                               VoiceRegistry voices, java.util.concurrent.ExecutorService background,
                               List<java.util.concurrent.Future<?>> pending)
             throws RawiException {
-        AudioEncoder encoder = switch (options.audioFormat()) {
+        AudioEncoder encoder = switch (options.narration().audioFormat()) {
             case "wav" -> new WavEncoder();
             case "opus" -> new OpusEncoder();
             default -> new Mp3Encoder();
         };
-        AudioEncoder forEpub = options.audioFormat().equals("wav") ? new Mp3Encoder() : null;
+        AudioEncoder forEpub = options.narration().audioFormat().equals("wav") ? new Mp3Encoder() : null;
         List<NarratedBlock> narration;
         AudiobookWriter audiobook = null;
-        try (SpeechService speech = new SpeechService(voices, SpeechService.installedProviders(), options.voice(),
-                options.backend())) {
-            if (options.audiobook().isPresent()) {
-                audiobook = new AudiobookWriter(options.audiobook().get(),
-                        dir.resolve(slug + "." + options.audiobook().get().extension()), dir.resolve(SCRATCH),
-                        book.narrated().size(), options.sampleRate() > 0 ? options.sampleRate() : AudiobookWriter.RATE);
+        try (SpeechService speech = new SpeechService(voices, SpeechService.installedProviders(), options.narration().voice(),
+                options.narration().backend())) {
+            if (options.narration().audiobook().isPresent()) {
+                audiobook = new AudiobookWriter(options.narration().audiobook().get(),
+                        dir.resolve(slug + "." + options.narration().audiobook().get().extension()), dir.resolve(SCRATCH),
+                        book.narrated().size(), options.narration().sampleRate() > 0 ? options.narration().sampleRate() : AudiobookWriter.RATE);
             }
             timing.lap("narrate: voices and speech service");
-            AudioCache cache = options.cache().map(root -> new AudioCache(root, options.cacheLimitMb() << 20)).orElse(null);
-            narration = new Narrator(speech, encoder, forEpub, options.jobs(), log, progress, cache, options.sampleRate(),
-                    options.diacritize(), timing.profile)
+            AudioCache cache = options.cache().folder().map(root -> new AudioCache(root, options.cache().limitMb() << 20)).orElse(null);
+            narration = new Narrator(speech, encoder, forEpub, options.narration().jobs(), log, progress, cache, options.narration().sampleRate(),
+                    options.narration().diacritize(), timing.profile)
                     .narrate(book, dir, previousBook, dir.resolve(SCRATCH), audiobook);
             timing.lap("narrate: speak, encode or take from the cache");
             timing.cpu();

@@ -3,12 +3,10 @@ package io.rawi.pipeline;
 import io.rawi.narration.AudioCache;
 import io.rawi.narration.Progress;
 
-import io.rawi.audio.Mp3Encoder;
 import io.rawi.audio.NarratedBlock;
 import io.rawi.check.ValidationReport;
 import io.rawi.epub.EpubPackage;
 import io.rawi.error.RawiException;
-import io.rawi.speech.SpeechService;
 import io.rawi.speech.VoiceRegistry;
 
 import java.nio.file.Path;
@@ -28,6 +26,7 @@ import java.util.function.Consumer;
 public final class Pipeline {
     private final Consumer<String> log;
     private final Progress progress;
+    private final WarmUp warmUp;
 
 
     /** @param log receives notes, one line each; progress goes to plain lines on it too */
@@ -40,8 +39,14 @@ public final class Pipeline {
      * @param progress told as narration advances
      */
     public Pipeline(Consumer<String> log, Progress progress) {
+        this(log, progress, WarmUp.none());
+    }
+
+    /** As {@link #Pipeline(Consumer, Progress)}, its first conversion using what {@code warmUp} loaded ahead. */
+    public Pipeline(Consumer<String> log, Progress progress, WarmUp warmUp) {
         this.log = log;
         this.progress = progress;
+        this.warmUp = warmUp;
     }
 
     /** Reads and cleans the inputs into a book, without writing anything. */
@@ -75,12 +80,12 @@ public final class Pipeline {
         BookAssembler.Assembled assembled = assemble(options);
         timing.lap("read, clean, segment");
         Conversion run = new Conversion(log, progress, options, timing, background, assembled);
-        try (Staging staging = Staging.open(options.outputDir(), run.slug())) {
+        try (Staging staging = Staging.open(options.output().folder(), run.slug())) {
             run.in(staging.dir());
             run.writeCleaningReport();
             run.startCover();
             java.util.concurrent.Future<EpubPackage> laidOut = run.layOut();
-            Conversion.Narration narration = options.audio() ? run.narrate(engines, staging) : null;
+            Conversion.Narration narration = options.narration().audio() ? run.narrate(engines, staging) : null;
             EpubPackage pkg = run.laidOut(laidOut);
             Map<String, NarratedBlock> byId = run.overlay(pkg, narration);
             boolean talking = run.daisy(byId, narration);
@@ -95,56 +100,12 @@ public final class Pipeline {
     record Engines(java.util.concurrent.Future<VoiceRegistry> voices, java.util.concurrent.Future<?> warmUp) {
     }
 
-    /** Starts loading the voices and the libraries, or takes what {@link #warmUpEarly} began. */
-    private static Engines startEngines(ConvertOptions options, java.util.concurrent.ExecutorService background) {
-        EarlyWarmUp early = EARLY.getAndSet(null);
-        if (!options.audio()) {
+    /** Starts loading the voices and the libraries, or takes what the warm-up began. */
+    private Engines startEngines(ConvertOptions options, java.util.concurrent.ExecutorService background) {
+        if (!options.narration().audio()) {
             return new Engines(null, null);
         }
-        Path folder = options.voicesDir().orElseGet(VoiceRegistry::defaultFolder);
-        return new Engines(early != null && folder.equals(early.folder) ? early.voices
-                : background.submit(() -> VoiceRegistry.load(folder)),
-                early != null ? early.libraries : background.submit(Pipeline::warmUpLibraries));
-    }
-
-
-
-    /** The speech and audio libraries, loaded and started before the first paragraph needs them. */
-    private static void warmUpLibraries() {
-        SpeechService.installedProviders().forEach(io.rawi.speech.SpeechProvider::warmUp);
-        Mp3Encoder.load();
-        AudioCache.warmUp();
-    }
-
-    /** A warm-up begun before the command line was read: the libraries, then the voices of {@code folder}. */
-    private record EarlyWarmUp(java.util.concurrent.FutureTask<Void> libraries, Path folder,
-                               java.util.concurrent.FutureTask<VoiceRegistry> voices) {
-    }
-
-    private static final java.util.concurrent.atomic.AtomicReference<EarlyWarmUp> EARLY =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
-    /**
-     * Starts loading the speech and audio libraries and the default voices on a thread of their own, for a
-     * conversion about to be parsed from the command line: a cold start spends about a tenth of a second reading
-     * the command line, and this work then runs beside it instead of after it. The next {@link #convert} uses what
-     * it loaded (the voices only if it uses the default folder); unused, it costs nothing but that thread's time.
-     */
-    public static void warmUpEarly() {
-        Path folder = VoiceRegistry.defaultFolder();
-        EarlyWarmUp early = new EarlyWarmUp(new java.util.concurrent.FutureTask<>(Pipeline::warmUpLibraries, null),
-                folder, new java.util.concurrent.FutureTask<>(() -> VoiceRegistry.load(folder)));
-        Thread thread = new Thread(() -> {
-            early.libraries().run();
-            early.voices().run();
-        }, "rawi-warm-up");
-        thread.setDaemon(true);
-        EARLY.set(early);
-        thread.start();
-        // the Arabic diacritizer's model takes a few hundred milliseconds to read: beside the start, not after it
-        Thread vowels = new Thread(io.rawi.diacritize.Diacritizer::arabic, "rawi-diacritizer");
-        vowels.setDaemon(true);
-        vowels.start();
+        return warmUp.engines(options.narration().voicesDir().orElseGet(VoiceRegistry::defaultFolder), background);
     }
 
     /** Whether {@code RAWI_TIMING} asks for the profile of each conversion. */
