@@ -20,6 +20,14 @@ class EpubArchiveTest {
         return new LinkedHashMap<>(EpubFixtures.epub3Rtl());
     }
 
+    /** An {@code encryption.xml} that encrypts {@code uri} with {@code algorithm}. */
+    private static byte[] encryption(String algorithm, String uri) {
+        return ("<encryption xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" "
+                + "xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\"><enc:EncryptedData><enc:EncryptionMethod "
+                + "Algorithm=\"" + algorithm + "\"/><enc:CipherData><enc:CipherReference URI=\"" + uri
+                + "\"/></enc:CipherData></enc:EncryptedData></encryption>").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String refusal(Map<String, byte[]> entries) {
         return assertThrows(BadInputException.class, () -> EpubArchive.check("b.epub", entries)).getMessage();
     }
@@ -33,11 +41,7 @@ class EpubArchiveTest {
         lcp.put("META-INF/license.lcpl", "{}".getBytes(StandardCharsets.UTF_8));
         assertTrue(refusal(lcp).contains("Readium LCP"), refusal(lcp));
         Map<String, byte[]> aes = book();
-        aes.put("META-INF/encryption.xml", ("<encryption xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" "
-                + "xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\"><enc:EncryptedData><enc:EncryptionMethod "
-                + "Algorithm=\"http://www.w3.org/2001/04/xmlenc#aes256-cbc\"/><enc:CipherData><enc:CipherReference "
-                + "URI=\"OEBPS/c1.xhtml\"/></enc:CipherData></enc:EncryptedData></encryption>")
-                .getBytes(StandardCharsets.UTF_8));
+        aes.put("META-INF/encryption.xml", encryption("http://www.w3.org/2001/04/xmlenc#aes256-cbc", "OEBPS/c1.xhtml"));
         assertTrue(refusal(aes).contains("aes256-cbc"), refusal(aes));
         Map<String, byte[]> empty = book();
         empty.put("META-INF/encryption.xml", "<encryption/>".getBytes(StandardCharsets.UTF_8));
@@ -50,11 +54,7 @@ class EpubArchiveTest {
     @Test
     void obfuscatedFontsAreTheOnlyEncryptionAllowed() throws Exception {
         Map<String, byte[]> fonts = book();
-        fonts.put("META-INF/encryption.xml", ("<encryption xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" "
-                + "xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\"><enc:EncryptedData><enc:EncryptionMethod "
-                + "Algorithm=\"http://www.idpf.org/2008/embedding\"/><enc:CipherData><enc:CipherReference "
-                + "URI=\"OEBPS/fonts/a.otf\"/></enc:CipherData></enc:EncryptedData></encryption>")
-                .getBytes(StandardCharsets.UTF_8));
+        fonts.put("META-INF/encryption.xml", encryption("http://www.idpf.org/2008/embedding", "OEBPS/fonts/a.otf"));
         assertEquals(Set.of("OEBPS/fonts/a.otf"), EpubArchive.check("b.epub", fonts).obfuscated());
         assertEquals(Set.of(), EpubArchive.check("b.epub", book()).obfuscated());
     }
