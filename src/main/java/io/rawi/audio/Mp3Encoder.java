@@ -13,10 +13,9 @@ import java.nio.file.Path;
  * MP3 through {@code libmp3lame} in process (JNA): constant bit rate, mono, with a LAME "Info" frame that records the
  * encoder delay and padding, so that players and decoders give back exactly the samples that were encoded, and an
  * ID3v2.3 tag. Settings: {@value #BITRATE} kbit/s, LAME quality {@value #QUALITY}, chosen by measurement
- * ({@code bench/encoder-choice.sh}, 217 s of eSpeak NG Arabic on 2 cores: q2 2.7 s and 21.4 dB SNR, q5 1.4 s and
- * 23.3 dB, q7 0.7 s and 25.2 dB): q7 is the fastest and loses nothing measurable on synthetic speech. The rate is
- * 48 kbit/s because the audio is 16 kHz: the same three bits per sample as 64 kbit/s at eSpeak NG's 22,050 Hz, and
- * about 7 % less encoding time.
+ * ({@code bench/encoder-choice.sh}; figures in docs/BENCHMARKS.md): q7 is the fastest of the qualities tried and
+ * loses nothing measurable on synthetic speech. The rate is 48 kbit/s because the audio is 16 kHz: the same three
+ * bits per sample as 64 kbit/s at eSpeak NG's 22,050 Hz, for less encoding time.
  * Thread-safe: each file has its own encoder.
  */
 public final class Mp3Encoder implements AudioEncoder {

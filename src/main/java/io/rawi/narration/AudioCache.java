@@ -93,9 +93,9 @@ public final class AudioCache {
     }
 
     /**
-     * Finds the SHA-256 implementation (the keys') and loads the checksums' classes (CRC-32's takes about 10 ms, loading
-     * the zip library); done in the background while the text is read, so that the narration's first keys and cache
-     * hits do not wait for it.
+     * Finds the SHA-256 implementation (the keys') and loads the checksums' classes (CRC-32's loads the zip library);
+     * done in the background while the text is read, so that the narration's first keys and cache hits do not wait
+     * for it.
      */
     public static void warmUp() {
         CacheKey.warmUp();
@@ -145,8 +145,7 @@ public final class AudioCache {
      * <p>{@code previousAudio} is where the book being replaced has this file (it may not exist). When it holds
      * exactly the entry's audio (same checksum), {@code audioTo} becomes a hard link to it instead of a copy: that
      * book is removed when this one takes its place, so the link is then the file's only name, and removing that book
-     * frees nothing this one needs, which makes replacing it much quicker (ext4, a 140-paragraph book's files once
-     * written to disk: about 5 ms instead of 90).
+     * frees nothing this one needs, which makes replacing it much quicker (docs/BENCHMARKS.md).
      */
     Optional<Taken> take(String key, Path audioTo, Path epubAudioTo, Path previousAudio) {
         Path dir = root.resolve(key.substring(0, 2)).resolve(key);

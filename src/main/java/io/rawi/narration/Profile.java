@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The processor time a narration spends in each phase, summed over its threads: one per conversion, given to its
  * {@link Narrator}; {@link #OFF} measures nothing (reading a thread's processor time is not free, and the management
- * classes take a cold start about 20 ms to load).
+ * classes take a cold start a while to load).
  */
 public final class Profile {
     /** The phases, in the order of their indexes. */

@@ -255,7 +255,7 @@ final class Readability {
     /** Within the article: link lists, share bars, chrome by name, and empty containers go. */
     private void cleanInside(Element root) {
         // each element's text, link text and images, counted once bottom-up: asking each element for its text would
-        // walk its subtree again, quadratic in the depth (200,000 nested divs took 31 s). In document order, an
+        // walk its subtree again, quadratic in the depth (docs/BENCHMARKS.md: deep HTML). In document order, an
         // element is judged before anything inside it is removed, so the counts made first stay true for it
         Map<Element, int[]> counts = counts(root);
         List<Element> doomed = new ArrayList<>();
@@ -323,7 +323,7 @@ final class Readability {
     /**
      * Elements with more than this many elements inside are measured from {@link #counts}, not by asking for their
      * text: each such question walks the whole subtree, and nested containers (the parser keeps 512 levels, then
-     * makes the rest siblings) made it quadratic: 200,000 nested blockquotes took 10 s. Real pages' paragraphs and
+     * makes the rest siblings) made it quadratic in the depth. Real pages' paragraphs and
      * candidates hold far fewer, and keep their exact text.
      */
     static final int MEASURED_ABOVE = 2000;

@@ -30,11 +30,11 @@ import java.util.stream.Stream;
  * same samples), and nothing in its API resets it; a fresh load of the library does. So every synthesis here starts
  * from a fresh load: a paragraph's audio depends on nothing spoken before it.
  *
- * <p>A fresh load would cost about 10 ms, most of it eSpeak NG reading every one of its 300-odd voice files to find
+ * <p>A fresh load would cost most of its time in eSpeak NG reading every one of its 300-odd voice files to find
  * the voice by name (SSML asks for it again). So the library is started on a folder of its own for this process
  * ({@link #mirror}): links to eSpeak NG's data, and copies of only the voice files rawi has used, found once through
  * the real folder; and the libraries libespeak-ng brings in stay loaded ({@link #pinDependencies}). A fresh load then
- * costs about 1 ms. It speaks the same samples: SSML's language can make eSpeak NG pick another voice than the one
+ * costs a tenth of that (docs/BENCHMARKS.md). It speaks the same samples: SSML's language can make eSpeak NG pick another voice than the one
  * asked for, so each voice and language is checked once, by a probe spoken from both folders, and stays on the real
  * folder if they differ ({@link #mirrorSpeaksAlike}); a test holds every eSpeak NG voice of {@code voices/}, in its
  * own languages and in others, to the real folder's samples. The probe costs about as much as four fresh loads on the
