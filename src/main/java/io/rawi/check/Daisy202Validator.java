@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * content; the Pipeline's XSLT checks of heading hierarchy and references ({@code daisy202-validator}, run with
  * Saxon-HE as its XProc runs them); and the timing the issue asks for: the clips add up to each SMIL's declared
  * time, to {@code ncc:totalTime}, and to the audio files' own lengths, and every {@code text} and {@code audio}
- * points at something that exists. Not run: the Schematron rules inside the RELAX NG schemas (counts of meta
- * elements), which need the Pipeline's RELAX NG to Schematron step.
+ * points at something that exists; and the ISO Schematron rules the schemas of the NCC and the SMIL files embed
+ * (how many of each meta, the page and item counts), evaluated with Saxon's XPath.
  */
 public final class Daisy202Validator {
     private static final String SCHEMAS = "/xml/schemas/d202/";
@@ -100,6 +100,10 @@ public final class Daisy202Validator {
             rng(smil, SCHEMAS + "d202smil.rng", out);
         }
         dtd(folder.resolve("content.html"), XHTML_DTD, out);
+        schematron(ncc, SCHEMAS + "d202ncc.rng", out);
+        for (Path smil : smils) {
+            schematron(smil, SCHEMAS + "d202smil.rng", out);
+        }
         headings(ncc, out);
         headings(folder.resolve("content.html"), out);
         references(folder, out);
@@ -195,6 +199,70 @@ public final class Daisy202Validator {
                 error(e);
             }
         };
+    }
+
+    private static final String SCH = "http://purl.oclc.org/dsdl/schematron";
+    /** The Schematron rules embedded in each schema, read once: prefixes, then (context, test, message) triples. */
+    private static final java.util.Map<String, Embedded> EMBEDDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A Pipeline Schematron message: {@code [sch][dtb::d202][type::warning][msg::what is wrong]}, type optional. */
+    private static final java.util.regex.Pattern MESSAGE =
+            java.util.regex.Pattern.compile("(?:\\[type::(\\w+)])?\\[msg::([^]]*)]");
+
+    private record Embedded(java.util.Map<String, String> namespaces, List<String[]> asserts) {
+    }
+
+    /**
+     * The ISO Schematron rules the DAISY Pipeline embeds in its RELAX NG schema {@code rng} (how many of each meta a
+     * file may have, and the like), evaluated on {@code file} with Saxon's XPath: each {@code assert} whose test is
+     * false for a node its rule's context selects is a problem, in the rule's own words. (The schemas use only
+     * {@code ns}, {@code pattern}, {@code rule} and {@code assert}, each pattern with one rule.)
+     */
+    private static void schematron(Path file, String rng, List<String> out) throws Exception {
+        Embedded rules = EMBEDDED.computeIfAbsent(rng, Daisy202Validator::embedded);
+        net.sf.saxon.s9api.XPathCompiler xpath = SAXON.newXPathCompiler();
+        rules.namespaces().forEach(xpath::declareNamespace);
+        XdmNode doc = SAXON.newDocumentBuilder().wrap(parse(file));
+        for (String[] a : rules.asserts()) {
+            for (net.sf.saxon.s9api.XdmItem node : xpath.evaluate("//" + a[0], doc)) {
+                net.sf.saxon.s9api.XPathSelector test = xpath.compile(a[1]).load();
+                test.setContextItem(node);
+                if (!test.effectiveBooleanValue()) {
+                    java.util.regex.Matcher m = MESSAGE.matcher(a[2]);
+                    out.add(file.getFileName() + ": " + (m.find() ? (m.group(1) == null ? "" : m.group(1) + ": ")
+                            + m.group(2).strip() : a[2]) + " (DAISY Pipeline Schematron, "
+                            + rng.substring(rng.lastIndexOf('/') + 1) + ")");
+                }
+            }
+        }
+    }
+
+    private static Embedded embedded(String rng) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            Document schema = f.newDocumentBuilder().parse(resource(rng).toString());
+            java.util.Map<String, String> namespaces = new java.util.HashMap<>();
+            NodeList ns = schema.getElementsByTagNameNS(SCH, "ns");
+            for (int i = 0; i < ns.getLength(); i++) {
+                Element e = (Element) ns.item(i);
+                namespaces.put(e.getAttribute("prefix"), e.getAttribute("uri"));
+            }
+            List<String[]> asserts = new ArrayList<>();
+            NodeList rules = schema.getElementsByTagNameNS(SCH, "rule");
+            for (int i = 0; i < rules.getLength(); i++) {
+                Element rule = (Element) rules.item(i);
+                NodeList as = rule.getElementsByTagNameNS(SCH, "assert");
+                for (int k = 0; k < as.getLength(); k++) {
+                    Element a = (Element) as.item(k);
+                    asserts.add(new String[] {rule.getAttribute("context"), a.getAttribute("test"),
+                            a.getTextContent().strip()});
+                }
+            }
+            return new Embedded(namespaces, asserts);
+        } catch (Exception e) {
+            throw new IllegalStateException(rng + ": cannot read its Schematron rules (" + e + ")", e);
+        }
     }
 
     static Document parse(Path file) throws Exception {

@@ -177,6 +177,18 @@ class Daisy202Test {
                 + "content=\"1\"") && ncc.contains("name=\"ncc:maxPageNormal\" content=\"8\""), ncc);
         int headings = ncc.split("<h[1-6] ").length - 1;
         assertTrue(ncc.contains("name=\"ncc:tocItems\" content=\"" + (headings + 3) + "\""), "headings and pages");
+        // the DAISY Pipeline's own Schematron rules count the pages: a wrong count is found
+        Path tampered = out.resolve("tampered");
+        Files.createDirectories(tampered);
+        try (var files = Files.list(daisy)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tampered.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(tampered.resolve("ncc.html"), ncc.replace("name=\"ncc:pageNormal\" content=\"2\"",
+                "name=\"ncc:pageNormal\" content=\"5\""), StandardCharsets.UTF_8);
+        String found = String.join("\n", Daisy202Validator.problems(tampered));
+        assertTrue(found.contains("ncc:pageNormal seems incorrect") && found.contains("Schematron"), found);
         String content = Files.readString(daisy.resolve("content.html"), StandardCharsets.UTF_8);
         int first = content.indexOf("الرسالة الأولى</span></h1>");
         int front = content.indexOf(">iv</span>");
