@@ -202,14 +202,16 @@ public final class Daisy202Validator {
     }
 
     private static final String SCH = "http://purl.oclc.org/dsdl/schematron";
-    /** The Schematron rules embedded in each schema, read once: prefixes, then (context, test, message) triples. */
-    private static final java.util.Map<String, Embedded> EMBEDDED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The Schematron asserts embedded in each schema, read and compiled once. */
+    private static final java.util.Map<String, List<Assert>> EMBEDDED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A Pipeline Schematron message: {@code [sch][dtb::d202][type::warning][msg::what is wrong]}, type optional. */
     private static final java.util.regex.Pattern MESSAGE =
             java.util.regex.Pattern.compile("(?:\\[type::(\\w+)])?\\[msg::([^]]*)]");
 
-    private record Embedded(java.util.Map<String, String> namespaces, List<String[]> asserts) {
+    /** An embedded assert, compiled: the nodes its rule applies to, its test, and its message as the report says it. */
+    private record Assert(net.sf.saxon.s9api.XPathExecutable context, net.sf.saxon.s9api.XPathExecutable test,
+                          String message) {
     }
 
     /**
@@ -219,47 +221,48 @@ public final class Daisy202Validator {
      * {@code ns}, {@code pattern}, {@code rule} and {@code assert}, each pattern with one rule.)
      */
     private static void schematron(Path file, String rng, List<String> out) throws Exception {
-        Embedded rules = EMBEDDED.computeIfAbsent(rng, Daisy202Validator::embedded);
-        net.sf.saxon.s9api.XPathCompiler xpath = SAXON.newXPathCompiler();
-        rules.namespaces().forEach(xpath::declareNamespace);
         XdmNode doc = SAXON.newDocumentBuilder().wrap(parse(file));
-        for (String[] a : rules.asserts()) {
-            for (net.sf.saxon.s9api.XdmItem node : xpath.evaluate("//" + a[0], doc)) {
-                net.sf.saxon.s9api.XPathSelector test = xpath.compile(a[1]).load();
+        for (Assert a : EMBEDDED.computeIfAbsent(rng, Daisy202Validator::embedded)) {
+            net.sf.saxon.s9api.XPathSelector context = a.context().load();
+            context.setContextItem(doc);
+            for (net.sf.saxon.s9api.XdmItem node : context.evaluate()) {
+                net.sf.saxon.s9api.XPathSelector test = a.test().load();
                 test.setContextItem(node);
                 if (!test.effectiveBooleanValue()) {
-                    java.util.regex.Matcher m = MESSAGE.matcher(a[2]);
-                    out.add(file.getFileName() + ": " + (m.find() ? (m.group(1) == null ? "" : m.group(1) + ": ")
-                            + m.group(2).strip() : a[2]) + " (DAISY Pipeline Schematron, "
-                            + rng.substring(rng.lastIndexOf('/') + 1) + ")");
+                    out.add(file.getFileName() + ": " + a.message());
                 }
             }
         }
     }
 
-    private static Embedded embedded(String rng) {
+    /** The asserts of {@code rng}, compiled once with the namespaces it declares. */
+    private static List<Assert> embedded(String rng) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             Document schema = f.newDocumentBuilder().parse(resource(rng).toString());
-            java.util.Map<String, String> namespaces = new java.util.HashMap<>();
+            net.sf.saxon.s9api.XPathCompiler xpath = SAXON.newXPathCompiler();
             NodeList ns = schema.getElementsByTagNameNS(SCH, "ns");
             for (int i = 0; i < ns.getLength(); i++) {
                 Element e = (Element) ns.item(i);
-                namespaces.put(e.getAttribute("prefix"), e.getAttribute("uri"));
+                xpath.declareNamespace(e.getAttribute("prefix"), e.getAttribute("uri"));
             }
-            List<String[]> asserts = new ArrayList<>();
+            String from = " (DAISY Pipeline Schematron, " + rng.substring(rng.lastIndexOf('/') + 1) + ")";
+            List<Assert> asserts = new ArrayList<>();
             NodeList rules = schema.getElementsByTagNameNS(SCH, "rule");
             for (int i = 0; i < rules.getLength(); i++) {
                 Element rule = (Element) rules.item(i);
+                net.sf.saxon.s9api.XPathExecutable context = xpath.compile("//" + rule.getAttribute("context"));
                 NodeList as = rule.getElementsByTagNameNS(SCH, "assert");
                 for (int k = 0; k < as.getLength(); k++) {
                     Element a = (Element) as.item(k);
-                    asserts.add(new String[] {rule.getAttribute("context"), a.getAttribute("test"),
-                            a.getTextContent().strip()});
+                    String text = a.getTextContent().strip();
+                    java.util.regex.Matcher m = MESSAGE.matcher(text);
+                    asserts.add(new Assert(context, xpath.compile(a.getAttribute("test")), (m.find()
+                            ? (m.group(1) == null ? "" : m.group(1) + ": ") + m.group(2).strip() : text) + from));
                 }
             }
-            return new Embedded(namespaces, asserts);
+            return List.copyOf(asserts);
         } catch (Exception e) {
             throw new IllegalStateException(rng + ": cannot read its Schematron rules (" + e + ")", e);
         }

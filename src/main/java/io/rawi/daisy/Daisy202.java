@@ -63,8 +63,9 @@ public final class Daisy202 {
     public static void write(Book book, Map<String, NarratedBlock> narration, Path bookFolder, Path folder,
                              String narrator, String generator) throws IOException {
         Files.createDirectories(folder);
-        List<Section> sections = sections(book);
-        Map<String, List<Pages.Page>> pages = Pages.of(book);
+        Map<String, org.jsoup.nodes.Document> parsed = parsed(book);
+        List<Section> sections = sections(book, parsed);
+        Map<String, List<Pages.Page>> pages = Pages.of(book, parsed);
         Map<String, Long> durations = new LinkedHashMap<>();
         Map<String, String> audioFiles = new LinkedHashMap<>();
         for (Section section : sections) {
@@ -109,10 +110,26 @@ public final class Daisy202 {
                 .orElse(true);
     }
 
-    /** The title page, then each chapter and each section heading inside it, each a SMIL file of its own. */
-    static List<Section> sections(Book book) {
+    /**
+     * Each content document of a book that came as an EPUB, parsed once (for its headings and its pages), by its id;
+     * none for other books.
+     */
+    static Map<String, org.jsoup.nodes.Document> parsed(Book book) {
+        Map<String, org.jsoup.nodes.Document> parsed = new java.util.HashMap<>();
+        book.imported().ifPresent(in -> in.documents().forEach(d -> parsed.put(d.id(), org.jsoup.Jsoup.parse(
+                new String(d.xhtml(), java.nio.charset.StandardCharsets.UTF_8), "",
+                org.jsoup.parser.Parser.xmlParser()))));
+        return parsed;
+    }
+
+    /**
+     * The title page, then each chapter and each section heading inside it, each a SMIL file of its own.
+     *
+     * @param parsed the book's documents, parsed (see {@link #parsed})
+     */
+    static List<Section> sections(Book book, Map<String, org.jsoup.nodes.Document> parsed) {
         if (book.imported().isPresent()) {
-            return imported(book, book.imported().get());
+            return imported(book, book.imported().get(), parsed);
         }
         List<Section> sections = new ArrayList<>();
         int n = 0;
@@ -148,10 +165,10 @@ public final class Daisy202 {
      * heading's level is its element's in the document (h1 to h6), none skipped. The NCC's title entry leads to the
      * first of them.
      */
-    private static List<Section> imported(Book book, Imported in) {
+    private static List<Section> imported(Book book, Imported in, Map<String, org.jsoup.nodes.Document> parsed) {
         List<Section> sections = new ArrayList<>();
         Map<String, Integer> levels = new java.util.HashMap<>();
-        in.documents().forEach(d -> levels.putAll(headingLevels(d)));
+        in.documents().forEach(d -> levels.putAll(headingLevels(d, parsed.get(d.id()))));
         int previousLevel = 0;
         for (Imported.Document d : in.documents()) {
             Section current = null;
@@ -174,11 +191,9 @@ public final class Daisy202 {
         return sections;
     }
 
-    /** The level (1 to 6) of each heading paragraph of {@code d}, from the element that holds its id. */
-    static Map<String, Integer> headingLevels(Imported.Document d) {
+    /** The level (1 to 6) of each heading paragraph of {@code d} ({@code doc} parsed), from its element. */
+    private static Map<String, Integer> headingLevels(Imported.Document d, org.jsoup.nodes.Document doc) {
         Map<String, Integer> levels = new java.util.HashMap<>();
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new String(d.xhtml(),
-                java.nio.charset.StandardCharsets.UTF_8), "", org.jsoup.parser.Parser.xmlParser());
         for (Paragraph p : d.paragraphs()) {
             org.jsoup.nodes.Element e = doc.getElementById(p.id());
             for (; e != null; e = e.parent()) {

@@ -50,8 +50,9 @@ public final class Daisy3 {
     public static void write(Book book, Map<String, NarratedBlock> narration, Path bookFolder, Path folder,
                              String narrator, String generator) throws IOException {
         Files.createDirectories(folder);
-        List<Daisy202.Section> sections = Daisy202.sections(book);
-        Map<String, List<Pages.Page>> pages = Pages.of(book);
+        Map<String, org.jsoup.nodes.Document> parsed = Daisy202.parsed(book);
+        List<Daisy202.Section> sections = Daisy202.sections(book, parsed);
+        Map<String, List<Pages.Page>> pages = Pages.of(book, parsed);
         Map<String, String> audioFiles = new LinkedHashMap<>();
         for (Daisy202.Section s : sections) {
             for (Paragraph p : s.blocks()) {

@@ -4,7 +4,6 @@ import io.rawi.book.Book;
 import io.rawi.book.Imported;
 import io.rawi.book.Paragraph;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,8 +46,12 @@ final class Pages {
     private Pages() {
     }
 
-    /** The pages of {@code book}, by the id of the block where each begins, in reading order. */
-    static Map<String, List<Page>> of(Book book) {
+    /**
+     * The pages of {@code book}, by the id of the block where each begins, in reading order.
+     *
+     * @param parsed its documents, parsed, by id ({@link Daisy202#parsed})
+     */
+    static Map<String, List<Page>> of(Book book, Map<String, org.jsoup.nodes.Document> parsed) {
         Map<String, List<Page>> pages = new LinkedHashMap<>();
         if (book.imported().isEmpty()) {
             return pages;
@@ -59,12 +62,7 @@ final class Pages {
         for (Imported.Document d : book.imported().get().documents()) {
             Set<String> blocks = new HashSet<>();
             d.paragraphs().forEach(p -> blocks.add(p.id()));
-            if (blocks.isEmpty() && !mayHaveMarkers(d)) {
-                continue;
-            }
-            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new String(d.xhtml(), StandardCharsets.UTF_8), "",
-                    org.jsoup.parser.Parser.xmlParser());
-            for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            for (org.jsoup.nodes.Element e : parsed.get(d.id()).getAllElements()) {
                 if (blocks.contains(e.id())) {
                     last = e.id();
                     for (String label : waiting) {
@@ -91,11 +89,6 @@ final class Pages {
             }
         }
         return pages;
-    }
-
-    private static boolean mayHaveMarkers(Imported.Document d) {
-        String text = new String(d.xhtml(), StandardCharsets.UTF_8);
-        return text.contains("pagebreak");
     }
 
     private static void add(Map<String, List<Page>> pages, String block, int n, String label) {

@@ -30,7 +30,7 @@ final class EpubArchive {
     static final String NO_DRM = "rawi only reads books without DRM";
     private static final Set<String> FONT_OBFUSCATION = Set.of("http://www.idpf.org/2008/embedding",
             "http://ns.adobe.com/pdf/enc#RC");
-    static final Pattern ENTITY = Pattern.compile("(?is)<!ENTITY|<!DOCTYPE[^>\\[]*\\[");
+    private static final Pattern ENTITY = Pattern.compile("(?is)<!ENTITY|<!DOCTYPE[^>\\[]*\\[");
     private static final Pattern DOCTYPE = Pattern.compile("(?is)<!DOCTYPE[^>]*>");
 
     /**

@@ -428,9 +428,10 @@ public final class AudioCache {
             Files.createDirectories(dir.getParent());
             tmp = Files.createTempDirectory(dir.getParent(), "." + key + ".");
             StringBuilder index = new StringBuilder();
-            epubCrc = file(tmp, "audio", audio, index);
+            long[] bytes = {0}; // what the entry holds, for the size ledger
+            epubCrc = file(tmp, "audio", audio, index, bytes);
             if (epubAudio != null && !epubAudio.equals(audio)) {
-                epubCrc = file(tmp, "epub", epubAudio, index);
+                epubCrc = file(tmp, "epub", epubAudio, index, bytes);
             }
             index.append("duration ").append(durationMs).append('\n');
             for (io.rawi.audio.NarratedBlock.Unread u : unread) {
@@ -444,14 +445,11 @@ public final class AudioCache {
                 }
             }
             byte[] body = index.toString().getBytes(StandardCharsets.UTF_8);
-            index.append("check ").append(crc(body, body.length)).append('\n');
+            String check = "check " + crc(body, body.length) + "\n"; // ASCII
+            index.append(check);
             Files.writeString(tmp.resolve("index"), index, StandardCharsets.UTF_8);
-            long bytes = 0;
-            try (Stream<Path> files = Files.list(tmp)) {
-                bytes = files.mapToLong(f -> f.toFile().length()).sum();
-            }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            stored.addAndGet(bytes);
+            stored.addAndGet(bytes[0] + body.length + check.length());
         } catch (IOException e) {
             // another run stored it first, or the cache cannot be written: the book is made all the same
             delete(tmp);
@@ -460,10 +458,11 @@ public final class AudioCache {
     }
 
     /**
-     * Copies {@code source} into the entry being made, through this thread's buffer, and adds its line to
-     * {@code index}; returns its CRC-32.
+     * Copies {@code source} into the entry being made, through this thread's buffer, adds its line to {@code index}
+     * and its length to {@code bytes[0]}; returns its CRC-32.
      */
-    private static long file(Path dir, String role, Path source, StringBuilder index) throws IOException {
+    private static long file(Path dir, String role, Path source, StringBuilder index, long[] bytes)
+            throws IOException {
         String name = role + source.getFileName().toString().replaceAll("^[^.]*", "");
         int length = readAll(source);
         byte[] buffer = BUFFER.get();
@@ -472,6 +471,7 @@ public final class AudioCache {
         }
         index.append("file ").append(role).append(' ').append(name).append(' ').append(crc(buffer, length))
                 .append('\n');
+        bytes[0] += length;
         return crc32(buffer, length);
     }
 
