@@ -52,11 +52,20 @@ public final class Resampler {
         int[] table = table(up, from, to, gain);
         int taps = table.length / up;
         int centre = taps / 2;
-        int base = begin;
+        int base = begin; // the input sample under the filter's centre for output sample j
         int phase = 0;
         int step = down / up;
         int stepPhase = down % up;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < n; ) {
+            if (taps == 13 && base - centre >= begin && n - j >= up * BLOCK
+                    && (long) base + (long) BLOCK * down - centre + taps <= end) {
+                // up * BLOCK outputs whose taps all fall inside: BLOCK periods of the rates, after which the phase
+                // is back where it was and the input has moved on BLOCK * down samples
+                block13(pcm, table, base - centre, phase, up, down, out, at + j);
+                j += up * BLOCK;
+                base += BLOCK * down;
+                continue;
+            }
             int o = phase * taps; // this phase's taps
             int start = base - centre;
             int acc = 0;
@@ -67,21 +76,13 @@ public final class Resampler {
                         acc += table[o + k] * pcm[i];
                     }
                 }
-            } else if (taps == 13) {
-                // eSpeak NG's 22,050 Hz to 16 kHz, written out: C1 (the launcher's compiler) runs it a fifth faster
-                int s = start;
-                acc = table[o] * pcm[s] + table[o + 1] * pcm[s + 1] + table[o + 2] * pcm[s + 2]
-                        + table[o + 3] * pcm[s + 3] + table[o + 4] * pcm[s + 4] + table[o + 5] * pcm[s + 5]
-                        + table[o + 6] * pcm[s + 6] + table[o + 7] * pcm[s + 7] + table[o + 8] * pcm[s + 8]
-                        + table[o + 9] * pcm[s + 9] + table[o + 10] * pcm[s + 10] + table[o + 11] * pcm[s + 11]
-                        + table[o + 12] * pcm[s + 12];
             } else {
                 for (int k = 0; k < taps; k++) {
                     acc += table[o + k] * pcm[start + k];
                 }
             }
-            int r = (acc + HALF) >> SHIFT;
-            out[at + j] = (short) (r > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(r, Short.MIN_VALUE));
+            out[at + j] = round(acc);
+            j++;
             base += step; // the next output sample's place in the input, without a division
             phase += stepPhase;
             if (phase >= up) {
@@ -89,6 +90,50 @@ public final class Resampler {
                 base++;
             }
         }
+    }
+
+    /** Periods of the two rates that {@link #block13} resamples at a time: its input and output stay in cache. */
+    private static final int BLOCK = 16;
+
+    /**
+     * eSpeak NG's 22,050 Hz to 16 kHz (13 taps), {@code up * BLOCK} output samples from {@code out[o]}, the first
+     * one's taps starting at {@code pcm[start]} with phase {@code phase}. Phase by phase rather than sample by sample:
+     * a phase's taps are read once into locals for the BLOCK samples that use them, which halves the loads, and
+     * C1 (the launcher's compiler) runs it about twice as fast as the plain loop. Integer sums are exact, so the
+     * order gives the same samples.
+     */
+    private static void block13(short[] pcm, int[] table, int start, int phase, int up, int down, short[] out,
+                                int o) {
+        int step = down / up;
+        int stepPhase = down % up;
+        for (int r = 0; r < up; r++) {
+            int t = phase * 13;
+            int t0 = table[t], t1 = table[t + 1], t2 = table[t + 2], t3 = table[t + 3], t4 = table[t + 4];
+            int t5 = table[t + 5], t6 = table[t + 6], t7 = table[t + 7], t8 = table[t + 8], t9 = table[t + 9];
+            int t10 = table[t + 10], t11 = table[t + 11], t12 = table[t + 12];
+            int s = start;
+            int q = o + r;
+            for (int k = 0; k < BLOCK; k++) {
+                int acc = t0 * pcm[s] + t1 * pcm[s + 1] + t2 * pcm[s + 2] + t3 * pcm[s + 3] + t4 * pcm[s + 4]
+                        + t5 * pcm[s + 5] + t6 * pcm[s + 6] + t7 * pcm[s + 7] + t8 * pcm[s + 8] + t9 * pcm[s + 9]
+                        + t10 * pcm[s + 10] + t11 * pcm[s + 11] + t12 * pcm[s + 12];
+                out[q] = round(acc);
+                s += down;
+                q += up;
+            }
+            start += step;
+            phase += stepPhase;
+            if (phase >= up) {
+                phase -= up;
+                start++;
+            }
+        }
+    }
+
+    /** A fixed-point sum back to a 16-bit sample, rounded and clipped. */
+    private static short round(int acc) {
+        int r = (acc + HALF) >> SHIFT;
+        return (short) (r > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(r, Short.MIN_VALUE));
     }
 
     /**

@@ -58,9 +58,25 @@ public final class AudioCache {
     /** The bytes this run stored. */
     private final java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Whether the cache held no entry when this run opened it: its size is then what this run stores. */
+    private final boolean startedEmpty;
+
     public AudioCache(Path root, long limitBytes) {
         this.root = root;
         this.limitBytes = limitBytes;
+        this.startedEmpty = noEntries(root);
+    }
+
+    /** Whether {@code root} holds no entry: no shard folder (the covers and the ledger are not entries). */
+    private static boolean noEntries(Path root) {
+        if (!Files.isDirectory(root)) {
+            return true;
+        }
+        try (Stream<Path> list = Files.list(root)) {
+            return list.noneMatch(p -> p.getFileName().toString().matches("[0-9a-f]{2}") && Files.isDirectory(p));
+        } catch (IOException e) {
+            return false; // unreadable: the trim scans, and says nothing either
+        }
     }
 
     /**
@@ -484,6 +500,7 @@ public final class AudioCache {
      * entry's files) takes a rebuild that speaks one paragraph a tenth of its time, so it is skipped while the size
      * the last scan found, plus what runs stored since, stays under nine tenths of the limit, for at most
      * {@link #SCAN_EVERY_MS} (two runs storing at once may each miss the other's bytes; the next scan counts them).
+     * A first run into an empty cache writes the ledger from what it stored, without a scan.
      */
     public void trim() {
         if (!Files.isDirectory(root)) {
@@ -492,6 +509,11 @@ public final class AudioCache {
         Path ledger = root.resolve(LEDGER);
         long now = System.currentTimeMillis();
         long[] last = ledger(ledger);
+        if (last == null && startedEmpty && stored.get() <= limitBytes - limitBytes / 10) {
+            // a first run into an empty cache: what it stored is the cache, and a scan would only count it again
+            writeLedger(ledger, now, stored.get());
+            return;
+        }
         if (last != null && now >= last[0] && now - last[0] < SCAN_EVERY_MS
                 && last[1] + stored.get() <= limitBytes - limitBytes / 10) {
             if (stored.get() > 0) {
