@@ -53,19 +53,33 @@ public final class Mp3Encoder implements AudioEncoder {
         String get_lame_version();
     }
 
-    private static Lame lame;
-    private static String loadError;
+    /**
+     * libmp3lame, loaded once per process when first needed: the library, or why it cannot be loaded, and its
+     * version. Final fields set while the class initialises, so nothing here changes afterwards.
+     */
+    private static final class Loaded {
+        static final Lame LAME;
+        static final String ERROR;
+        /** Asked of every paragraph for its cache key: the library is asked once. */
+        static final String VERSION;
 
-    /** Loads libmp3lame once; returns null when it works, else why not. */
-    public static synchronized String load() {
-        if (lame == null && loadError == null) {
+        static {
+            Lame lame = null;
+            String error = null;
             try {
                 lame = Native.load("mp3lame", Lame.class);
             } catch (UnsatisfiedLinkError e) {
-                loadError = "libmp3lame cannot be loaded; install it: apt-get install libmp3lame0";
+                error = "libmp3lame cannot be loaded; install it: apt-get install libmp3lame0";
             }
+            LAME = lame;
+            ERROR = error;
+            VERSION = lame == null ? null : "LAME " + lame.get_lame_version() + " " + BITRATE + "k q" + QUALITY;
         }
-        return loadError;
+    }
+
+    /** Loads libmp3lame once; returns null when it works, else why not. */
+    public static String load() {
+        return Loaded.ERROR;
     }
 
     /** @throws ProcessingException when libmp3lame is not installed */
@@ -86,16 +100,9 @@ public final class Mp3Encoder implements AudioEncoder {
         return "audio/mpeg";
     }
 
-    /** Asked of every paragraph for its cache key: the library is asked once. */
-    private static volatile String version;
-
     @Override
     public String version() {
-        String v = version;
-        if (v == null) {
-            version = v = "LAME " + lame.get_lame_version() + " " + BITRATE + "k q" + QUALITY;
-        }
-        return v;
+        return Loaded.VERSION;
     }
 
     @Override
@@ -127,27 +134,27 @@ public final class Mp3Encoder implements AudioEncoder {
 
         private Stream(int sampleRate, Path out, byte[] header) throws ProcessingException {
             this.out = out;
-            gf = lame.lame_init();
+            gf = Loaded.LAME.lame_init();
             if (gf == null) {
                 throw new ProcessingException(out + ": LAME could not start");
             }
             try {
                 file = new RandomAccessFile(out.toFile(), "rw");
                 file.setLength(0);
-                lame.lame_set_in_samplerate(gf, sampleRate);
-                lame.lame_set_num_channels(gf, 1);
-                lame.lame_set_mode(gf, MONO);
-                lame.lame_set_VBR(gf, 0);
-                lame.lame_set_brate(gf, BITRATE);
-                lame.lame_set_quality(gf, QUALITY);
-                lame.lame_set_bWriteVbrTag(gf, 1);
-                if (lame.lame_init_params(gf) < 0) {
+                Loaded.LAME.lame_set_in_samplerate(gf, sampleRate);
+                Loaded.LAME.lame_set_num_channels(gf, 1);
+                Loaded.LAME.lame_set_mode(gf, MONO);
+                Loaded.LAME.lame_set_VBR(gf, 0);
+                Loaded.LAME.lame_set_brate(gf, BITRATE);
+                Loaded.LAME.lame_set_quality(gf, QUALITY);
+                Loaded.LAME.lame_set_bWriteVbrTag(gf, 1);
+                if (Loaded.LAME.lame_init_params(gf) < 0) {
                     throw new ProcessingException(out + ": LAME refused the settings (" + sampleRate + " Hz mono)");
                 }
                 file.write(header);
                 audioStart = header.length;
             } catch (IOException e) {
-                lame.lame_close(gf);
+                Loaded.LAME.lame_close(gf);
                 throw new ProcessingException(out + ": cannot write (" + e.getMessage() + ")", e);
             }
         }
@@ -157,7 +164,7 @@ public final class Mp3Encoder implements AudioEncoder {
                 for (int at = 0; at < pcm.length; at += CHUNK) {
                     int n = Math.min(CHUNK, pcm.length - at);
                     System.arraycopy(pcm, at, part, 0, n);
-                    int written = lame.lame_encode_buffer(gf, part, null, n, buffer, buffer.length); // mono: no right channel
+                    int written = Loaded.LAME.lame_encode_buffer(gf, part, null, n, buffer, buffer.length); // mono: no right channel
                     if (written < 0) {
                         throw new ProcessingException(out + ": LAME failed while encoding (error " + written + ")");
                     }
@@ -171,12 +178,12 @@ public final class Mp3Encoder implements AudioEncoder {
         /** Flushes the encoder and writes the Info frame with the delay and padding. */
         public void finish() throws ProcessingException {
             try {
-                int flushed = lame.lame_encode_flush(gf, buffer, buffer.length);
+                int flushed = Loaded.LAME.lame_encode_flush(gf, buffer, buffer.length);
                 if (flushed < 0) {
                     throw new ProcessingException(out + ": LAME failed at the end (error " + flushed + ")");
                 }
                 file.write(buffer, 0, flushed);
-                int tag = (int) lame.lame_get_lametag_frame(gf, buffer, buffer.length);
+                int tag = (int) Loaded.LAME.lame_get_lametag_frame(gf, buffer, buffer.length);
                 if (tag > 0) {
                     file.seek(audioStart);
                     file.write(buffer, 0, tag);
@@ -192,7 +199,7 @@ public final class Mp3Encoder implements AudioEncoder {
                 return;
             }
             closed = true;
-            lame.lame_close(gf);
+            Loaded.LAME.lame_close(gf);
             try {
                 file.close();
             } catch (IOException e) {

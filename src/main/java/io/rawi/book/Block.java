@@ -1,6 +1,5 @@
 package io.rawi.book;
 
-import io.rawi.source.Image;
 
 import java.util.List;
 import java.util.Optional;

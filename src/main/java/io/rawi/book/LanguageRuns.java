@@ -1,7 +1,5 @@
 package io.rawi.book;
 
-import io.rawi.source.Language;
-import io.rawi.source.LanguageDetector;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.rawi.book;
 
-import io.rawi.source.Language;
 
 import java.time.Instant;
 import java.util.List;

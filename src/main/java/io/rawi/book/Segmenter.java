@@ -1,7 +1,6 @@
 package io.rawi.book;
 
 import io.rawi.internal.ZeroPad;
-import io.rawi.source.Language;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -111,31 +111,34 @@ public final class Daisy202Validator {
         return out;
     }
 
-    private static Path schemas;
+    /** The DAISY schemas, extracted from their jar once per process. */
+    private static final io.rawi.internal.Once<Path> SCHEMA_FOLDER = new io.rawi.internal.Once<>(
+            Daisy202Validator::extractSchemas);
 
     /**
      * {@code name} from the DAISY schemas, copied out of their jar with the folders beside it: the schemas include
      * each other by relative paths, which a {@code jar:} URL does not resolve.
      */
-    private static synchronized Path extracted(String name) throws Exception {
-        if (schemas == null) {
-            Path dir = Files.createTempDirectory("rawi-daisy-schemas");
-            java.net.JarURLConnection jar = (java.net.JarURLConnection) resource(SCHEMAS + "d202ncc.rng")
-                    .openConnection();
-            try (java.util.jar.JarFile file = jar.getJarFile()) {
-                for (var e : java.util.Collections.list(file.entries())) {
-                    if (e.getName().startsWith("xml/schemas/") && !e.isDirectory()) {
-                        Path to = dir.resolve(e.getName());
-                        Files.createDirectories(to.getParent());
-                        try (var in = file.getInputStream(e)) {
-                            Files.copy(in, to);
-                        }
+    private static Path extracted(String name) throws Exception {
+        return SCHEMA_FOLDER.get().resolve(name.substring(1));
+    }
+
+    private static Path extractSchemas() throws Exception {
+        Path dir = Files.createTempDirectory("rawi-daisy-schemas");
+        java.net.JarURLConnection jar = (java.net.JarURLConnection) resource(SCHEMAS + "d202ncc.rng")
+                .openConnection();
+        try (java.util.jar.JarFile file = jar.getJarFile()) {
+            for (var e : java.util.Collections.list(file.entries())) {
+                if (e.getName().startsWith("xml/schemas/") && !e.isDirectory()) {
+                    Path to = dir.resolve(e.getName());
+                    Files.createDirectories(to.getParent());
+                    try (var in = file.getInputStream(e)) {
+                        Files.copy(in, to);
                     }
                 }
             }
-            schemas = dir;
         }
-        return schemas.resolve(name.substring(1));
+        return dir;
     }
 
     static URL resource(String name) {

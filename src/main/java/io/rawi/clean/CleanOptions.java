@@ -1,6 +1,6 @@
 package io.rawi.clean;
 
-import io.rawi.source.Language;
+import io.rawi.book.Language;
 
 /**
  * What the cleaner is told about the text.

@@ -4,15 +4,15 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import io.rawi.audio.AudiobookWriter;
 import io.rawi.book.Granularity;
+import io.rawi.book.Language;
 import io.rawi.clean.CleanOptions;
 import io.rawi.error.BadInputException;
 import io.rawi.error.RawiException;
+import io.rawi.narration.Progress;
 import io.rawi.pipeline.ConvertOptions;
 import io.rawi.pipeline.ConvertResult;
 import io.rawi.pipeline.Pipeline;
-import io.rawi.narration.Progress;
 import io.rawi.source.Inputs;
-import io.rawi.source.Language;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.rawi.cli;
 import com.beust.jcommander.IStringConverter;
 import com.beust.jcommander.ParameterException;
 import io.rawi.book.Granularity;
+import io.rawi.book.Language;
 import io.rawi.clean.CleanOptions;
-import io.rawi.source.Language;
 
 import java.time.Instant;
 import java.time.LocalDate;

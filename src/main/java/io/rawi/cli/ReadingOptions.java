@@ -1,9 +1,9 @@
 package io.rawi.cli;
 
 import com.beust.jcommander.Parameter;
+import io.rawi.book.Language;
 import io.rawi.clean.CleanOptions;
 import io.rawi.source.Inputs;
-import io.rawi.source.Language;
 
 /** How an input is read, shared by the commands that read articles without making a book ({@code clean}, {@code spoken}). */
 final class ReadingOptions {

@@ -5,13 +5,13 @@ import io.rawi.audio.NarratedBlock;
 import io.rawi.book.Block;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
+import io.rawi.book.Image;
 import io.rawi.book.Imported;
+import io.rawi.book.Language;
 import io.rawi.book.Metadata;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.epub.Xml;
-import io.rawi.source.Image;
-import io.rawi.source.Language;
 
 import java.io.IOException;
 import java.nio.file.Files;

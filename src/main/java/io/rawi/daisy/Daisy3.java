@@ -3,11 +3,11 @@ package io.rawi.daisy;
 import io.rawi.audio.Clip;
 import io.rawi.audio.NarratedBlock;
 import io.rawi.book.Book;
+import io.rawi.book.Language;
 import io.rawi.book.Metadata;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.epub.Xml;
-import io.rawi.source.Language;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package io.rawi.epub;
 
 import io.rawi.book.Block;
 import io.rawi.book.Chapter;
+import io.rawi.book.Image;
+import io.rawi.book.Language;
 import io.rawi.book.LanguageRuns;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Sentence;
 import io.rawi.book.Word;
-import io.rawi.source.Image;
-import io.rawi.source.Language;
 
 import java.util.List;
 

@@ -4,8 +4,8 @@ import io.rawi.book.Block;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
 import io.rawi.book.Imported;
+import io.rawi.book.Language;
 import io.rawi.book.Metadata;
-import io.rawi.source.Language;
 
 import java.io.IOException;
 import java.io.InputStream;

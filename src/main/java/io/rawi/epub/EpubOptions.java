@@ -13,7 +13,7 @@ public record EpubOptions(boolean wordSpans, Optional<CoverImage> coverImage) {
     public record CoverImage(byte[] bytes, String mediaType) {
         /** The media type from the file's first bytes: PNG or JPEG, else empty. */
         public static Optional<String> sniff(byte[] bytes) {
-            return io.rawi.source.Image.sniff(bytes).filter(t -> t.equals("image/png") || t.equals("image/jpeg"));
+            return io.rawi.book.Image.sniff(bytes).filter(t -> t.equals("image/png") || t.equals("image/jpeg"));
         }
     }
 }

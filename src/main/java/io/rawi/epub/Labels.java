@@ -1,6 +1,6 @@
 package io.rawi.epub;
 
-import io.rawi.source.Language;
+import io.rawi.book.Language;
 
 /**
  * The few words rawi itself puts into a book (navigation headings, landmark names), in the book's language where

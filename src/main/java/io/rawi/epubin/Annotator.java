@@ -1,12 +1,12 @@
 package io.rawi.epubin;
 
 import io.rawi.book.Granularity;
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
 import io.rawi.book.Sentence;
 import io.rawi.book.Word;
 import io.rawi.internal.ZeroPad;
-import io.rawi.source.Language;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;

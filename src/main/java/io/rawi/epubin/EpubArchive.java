@@ -139,17 +139,13 @@ final class EpubArchive {
 
     /** Keeps epublib's logger quiet. */
     private static final class Quiet {
-        private static boolean done;
-
-        /**
+        /*
          * epublib's logger (minilog) writes every step, even a missing NCX, to the standard output that was current
          * when it was first loaded, where rawi prints the book's path. It is loaded once, while standard output goes
-         * nowhere, before any narration thread exists; rawi reports what matters itself.
+         * nowhere, before any narration thread exists; rawi reports what matters itself. The JVM runs this once, when
+         * the class is first used.
          */
-        static synchronized void epublib() {
-            if (done) {
-                return;
-            }
+        static {
             java.io.PrintStream out = System.out;
             try {
                 System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -157,7 +153,11 @@ final class EpubArchive {
             } finally {
                 System.setOut(out);
             }
-            done = true;
+        }
+
+        /** Quiets epublib's logger, the first time it is called. */
+        static void epublib() {
+            // the work is the class's initialisation
         }
     }
 }

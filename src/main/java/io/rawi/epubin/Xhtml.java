@@ -1,6 +1,6 @@
 package io.rawi.epubin;
 
-import io.rawi.source.Language;
+import io.rawi.book.Language;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;

@@ -11,9 +11,9 @@ import io.rawi.book.Paragraph;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.speech.SpeechEngine;
+import io.rawi.speech.SpeechException;
 import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpeechService;
-import io.rawi.speech.SpeechException;
 import io.rawi.speech.SpeechText;
 import io.rawi.speech.Utterance;
 import io.rawi.speech.VoiceDefinition;
@@ -50,7 +50,7 @@ public final class Narrator {
     private final boolean diacritize;
     private final Profile profile;
     /** Languages no voice speaks, and the language whose voice reads them instead. */
-    private final java.util.Map<String, io.rawi.source.Language> spokenAs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, io.rawi.book.Language> spokenAs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param encoder     writes the files of the book folder
@@ -222,7 +222,7 @@ public final class Narrator {
      * The voice for {@code p}'s language; when no backend speaks it (Sanskrit in an English book), the book's own
      * language's voice, with a note: read with the wrong accent rather than left silent.
      */
-    private VoiceDefinition voiceFor(Paragraph p, io.rawi.source.Language bookLanguage) throws RawiException {
+    private VoiceDefinition voiceFor(Paragraph p, io.rawi.book.Language bookLanguage) throws RawiException {
         try {
             return speech.voiceFor(p.language());
         } catch (SpeechException e) {
@@ -272,7 +272,7 @@ public final class Narrator {
 
     private Plan plan(Paragraph written, VoiceDefinition voice, Tags tags, boolean readCache, int leadOutMs)
             throws RawiException {
-        io.rawi.source.Language as = spokenAs.get(written.language().tag());
+        io.rawi.book.Language as = spokenAs.get(written.language().tag());
         Paragraph p = as == null ? written
                 : new Paragraph(written.id(), written.kind(), written.text(), as, written.sentences());
         SpeechEngine engine = speech.engine(voice);

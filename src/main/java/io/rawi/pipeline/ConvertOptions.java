@@ -2,9 +2,9 @@ package io.rawi.pipeline;
 
 import io.rawi.audio.AudiobookWriter;
 import io.rawi.book.Granularity;
+import io.rawi.book.Language;
 import io.rawi.clean.CleanOptions;
 import io.rawi.source.Inputs;
-import io.rawi.source.Language;
 
 import java.nio.file.Path;
 import java.time.Duration;

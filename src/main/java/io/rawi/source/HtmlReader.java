@@ -1,5 +1,8 @@
 package io.rawi.source;
 
+import io.rawi.book.Image;
+import io.rawi.book.Language;
+import io.rawi.book.LanguageDetector;
 import io.rawi.error.BadInputException;
 import io.rawi.internal.JsonReader;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;

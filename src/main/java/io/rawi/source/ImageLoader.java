@@ -1,5 +1,6 @@
 package io.rawi.source;
 
+import io.rawi.book.Image;
 import io.rawi.error.RawiException;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.rawi.source;
 
+import io.rawi.book.Image;
+
 import java.util.Optional;
 
 /**

@@ -1,5 +1,7 @@
 package io.rawi.source;
 
+import io.rawi.book.Language;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.rawi.source;
 
+import io.rawi.book.LanguageDetector;
 import io.rawi.error.BadInputException;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;

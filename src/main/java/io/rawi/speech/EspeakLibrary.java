@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * {@code RTLD_DEEPBIND} so that each copy keeps to its own functions and global state (on Linux; elsewhere, and with
  * {@code -Drawi.espeak.slots=1}, one slot). Each slot speaks the same samples as one alone.
  *
- * <p>One instance per process, {@link EspeakProvider#LIBRARY}: the loaded copies and the data folder belong to the
+ * <p>One instance per process, {@link EspeakProvider#library()}: the loaded copies and the data folder belong to the
  * process. Its state (the slots, the folders, the library's file, what the probes found) is guarded by the instance;
  * a slot's synthesis by the slot's lock.
  */

@@ -26,7 +26,9 @@ public final class EspeakProvider implements SpeechProvider {
      * The process's libespeak-ng: its loaded copies, its data folder and what it learnt of both belong to the process,
      * not to one provider (a provider is made anew for each speech service), so every provider speaks through it.
      */
-    static final EspeakLibrary LIBRARY = new EspeakLibrary();
+    static EspeakLibrary library() {
+        return io.rawi.internal.ProcessWide.of(EspeakLibrary.class, EspeakLibrary::new);
+    }
     private static final int NORMAL_WPM = 175;
 
     /** Where distributions install eSpeak NG's language definitions. */
@@ -72,7 +74,7 @@ public final class EspeakProvider implements SpeechProvider {
     @Override
     public void warmUp() {
         if (!"cli".equals(System.getProperty("rawi.espeak"))) {
-            LIBRARY.fresh();
+            library().fresh();
         }
         probe();
         StringEscapeUtils.escapeXml10(""); // its tables take a cold run about 10 ms to build: not on the first paragraph
@@ -80,15 +82,15 @@ public final class EspeakProvider implements SpeechProvider {
 
     /** Whether eSpeak NG speaks in process here (its phonemes can then judge what it reads). */
     public static boolean inProcess() {
-        return !"cli".equals(System.getProperty("rawi.espeak")) && LIBRARY.load() == null;
+        return !"cli".equals(System.getProperty("rawi.espeak")) && library().load() == null;
     }
 
     @Override
     public Probe probe() {
         if (!"cli".equals(System.getProperty("rawi.espeak"))) {
-            String error = LIBRARY.load();
+            String error = library().load();
             if (error == null) {
-                return Probe.ok(LIBRARY.version() + " (in process)");
+                return Probe.ok(library().version() + " (in process)");
             }
             if (program() != null) {
                 return Probe.ok("espeak-ng program at " + program() + " (" + error + ")");
@@ -105,7 +107,7 @@ public final class EspeakProvider implements SpeechProvider {
         if (!probe.available()) {
             throw new SpeechException("espeak: " + probe.detail());
         }
-        boolean library = !"cli".equals(System.getProperty("rawi.espeak")) && LIBRARY.load() == null;
+        boolean library = !"cli".equals(System.getProperty("rawi.espeak")) && library().load() == null;
         return new Engine(voice, library, probe.detail());
     }
 
@@ -172,7 +174,7 @@ public final class EspeakProvider implements SpeechProvider {
     }
 
     /** The language of {@code word} when it is written in another script than {@code language}'s, else null. */
-    static String foreign(String word, io.rawi.source.Language language) {
+    static String foreign(String word, io.rawi.book.Language language) {
         List<io.rawi.book.LanguageRuns.Run> runs = io.rawi.book.LanguageRuns.find(word, language);
         if (runs.isEmpty()) {
             return null;
@@ -317,7 +319,7 @@ public final class EspeakProvider implements SpeechProvider {
                     }
                 }
             }
-            EspeakLibrary.Result r = LIBRARY.synthesize(voice.engineVoice(), request.language().tag(), wpm(),
+            EspeakLibrary.Result r = library().synthesize(voice.engineVoice(), request.language().tag(), wpm(),
                     Math.min(100, 50 * voice.pitch() / 100), Math.min(200, voice.volume()), ssml.text,
                     request.timeout().toMillis(), what, judge);
             Map<String, String> unread = new java.util.LinkedHashMap<>();
@@ -354,7 +356,7 @@ public final class EspeakProvider implements SpeechProvider {
                 }
                 sentences.add(new Mark(s.id(), begin, end, words, false));
             }
-            return new Utterance(r.pcm(), LIBRARY.sampleRate(), sentences, unread);
+            return new Utterance(r.pcm(), library().sampleRate(), sentences, unread);
         }
 
         private Utterance viaProgram(SpeechRequest request, String what) throws SpeechException {

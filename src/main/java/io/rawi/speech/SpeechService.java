@@ -1,8 +1,8 @@
 package io.rawi.speech;
 
+import io.rawi.book.Language;
 import io.rawi.error.BadInputException;
 import io.rawi.error.RawiException;
-import io.rawi.source.Language;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

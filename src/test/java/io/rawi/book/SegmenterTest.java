@@ -1,6 +1,5 @@
 package io.rawi.book;
 
-import io.rawi.source.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

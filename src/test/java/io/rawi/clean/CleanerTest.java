@@ -1,7 +1,7 @@
 package io.rawi.clean;
 
 import io.rawi.TestSupport;
-import io.rawi.source.Language;
+import io.rawi.book.Language;
 import io.rawi.source.SourceText;
 import io.rawi.source.TextReader;
 import org.junit.jupiter.api.Test;

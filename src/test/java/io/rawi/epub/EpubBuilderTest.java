@@ -3,11 +3,11 @@ package io.rawi.epub;
 import io.rawi.book.Block;
 import io.rawi.book.Book;
 import io.rawi.book.Chapter;
+import io.rawi.book.Image;
+import io.rawi.book.Language;
 import io.rawi.book.Metadata;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
-import io.rawi.source.Image;
-import io.rawi.source.Language;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,8 +1,8 @@
 package io.rawi.epubin;
 
 import io.rawi.book.Granularity;
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
-import io.rawi.source.Language;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;

@@ -1,8 +1,8 @@
 package io.rawi.it;
 
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
-import io.rawi.source.Language;
 import io.rawi.speech.SpeechService;
 import io.rawi.speech.SpeechText;
 import io.rawi.speech.VoiceDefinition;

@@ -1,7 +1,7 @@
 package io.rawi.narration;
 
 import io.rawi.audio.Tags;
-import io.rawi.source.Language;
+import io.rawi.book.Language;
 import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpokenSentence;
 import io.rawi.speech.SpokenWord;

@@ -1,10 +1,10 @@
 package io.rawi.narration;
 
 import io.rawi.audio.AudioProcessor;
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
 import io.rawi.error.BadInputException;
-import io.rawi.source.Language;
 import io.rawi.speech.VoiceDefinition;
 import io.rawi.speech.VoiceRegistry;
 import org.junit.jupiter.api.Test;

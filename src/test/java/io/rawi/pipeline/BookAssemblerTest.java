@@ -1,10 +1,10 @@
 package io.rawi.pipeline;
 
 import io.rawi.book.Book;
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
 import io.rawi.clean.CleanOptions;
 import io.rawi.clean.CleanResult;
-import io.rawi.source.Language;
 import io.rawi.source.SourceDocument;
 import io.rawi.source.SourceText;
 import org.junit.jupiter.api.Test;

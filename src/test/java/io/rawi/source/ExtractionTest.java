@@ -1,6 +1,7 @@
 package io.rawi.source;
 
 import io.rawi.TestSupport;
+import io.rawi.book.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

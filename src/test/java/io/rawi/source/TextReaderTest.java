@@ -1,5 +1,7 @@
 package io.rawi.source;
 
+import io.rawi.book.Language;
+import io.rawi.book.LanguageDetector;
 import io.rawi.error.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.rawi.speech;
 
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
-import io.rawi.source.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The process's libespeak-ng ({@link EspeakProvider#LIBRARY}) with the real eSpeak NG: when it judges rawi's own data
+ * The process's libespeak-ng ({@link EspeakProvider#library()}) with the real eSpeak NG: when it judges rawi's own data
  * folder, and that it finds the library again when the file it remembered is gone. (The rest: {@code EspeakIT}.)
  */
 class EspeakLibraryIT {
@@ -42,7 +42,7 @@ class EspeakLibraryIT {
                     Language.of("tr")), arabic);
             short[] first = engine.synthesize(request).pcm();
             for (int i = 2; i <= 6; i++) {
-                String state = EspeakProvider.LIBRARY.judgedFolders().keySet().stream()
+                String state = EspeakProvider.library().judgedFolders().keySet().stream()
                         .filter(k -> k.equals(arabic.engineVoice() + "|tr")).toList().toString();
                 assertEquals(i > 5, !state.equals("[]"), "before synthesis " + i + ", probed: " + state);
                 assertArrayEquals(first, engine.synthesize(request).pcm(), "synthesis " + i + " against the first");
@@ -64,7 +64,7 @@ class EspeakLibraryIT {
             var request = SpeechText.request(Segmenter.paragraph("x", Paragraph.Kind.BODY, "مرحبا بكم.",
                     Language.ARABIC), voice);
             short[] before = engine.synthesize(request).pcm();
-            EspeakLibrary library = EspeakProvider.LIBRARY;
+            EspeakLibrary library = EspeakProvider.library();
             assertTrue(library.libraryFile() != null, "the file is remembered");
             // as after a conversion in a long-running process: its slots unloaded, the first loaded again (a probe)
             // without speaking, so that the next synthesis takes it as it is, with no load of its own

@@ -1,6 +1,6 @@
 package io.rawi.speech;
 
-import io.rawi.source.Language;
+import io.rawi.book.Language;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.rawi.speech;
 
 import io.rawi.TestSupport;
+import io.rawi.book.Language;
 import io.rawi.book.Paragraph;
 import io.rawi.book.Segmenter;
 import io.rawi.error.BadInputException;
-import io.rawi.source.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.rawi.source;
+package io.rawi.book;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.rawi.source;
+package io.rawi.book;
 
 /**
  * Guesses a text's language from the scripts its letters belong to. It tells Arabic from Persian and Urdu by the
