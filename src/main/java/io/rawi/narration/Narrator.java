@@ -120,7 +120,7 @@ public final class Narrator {
                                 i + 1, blocks.size(), p.language().tag());
                         long t0 = profile.cpu();
                         planned[i] = plan(p, v, tags, readCache,
-                                leadOut(p, i + 1 < blocks.size() ? blocks.get(i + 1) : null, v.pauses()));
+                                Breaks.leadOut(p, i + 1 < blocks.size() ? blocks.get(i + 1) : null, v.pauses()));
                         profile.add(Profile.Phase.PLAN, t0);
                     }
                     return null;
@@ -188,37 +188,6 @@ public final class Narrator {
     }
 
     /**
-     * The order in which blocks are queued, and the block each one waits for before it speaks (-1: none). The blocks
-     * to speak go first, in reading order, then those the cache has: speaking starts at once and the cache is read
-     * meanwhile. Each block to speak waits for the one to be spoken before it (see {@link #one}); a block the cache
-     * loses between planning and taking waits for the last one planned to be spoken before it. Every wait is for a
-     * block queued earlier, so none can deadlock.
-     *
-     * @param order reading-order indexes, in the order they are queued
-     * @param after for each block, the index of the block it waits for, or -1
-     */
-    record Schedule(List<Integer> order, int[] after) {
-        static Schedule of(List<Boolean> cached) {
-            List<Integer> order = new ArrayList<>();
-            int[] after = new int[cached.size()];
-            int last = -1;
-            for (int i = 0; i < cached.size(); i++) {
-                after[i] = last;
-                if (!cached.get(i)) {
-                    order.add(i);
-                    last = i;
-                }
-            }
-            for (int i = 0; i < cached.size(); i++) {
-                if (cached.get(i)) {
-                    order.add(i);
-                }
-            }
-            return new Schedule(order, after);
-        }
-    }
-
-    /**
      * The voice for {@code p}'s language; when no backend speaks it (Sanskrit in an English book), the book's own
      * language's voice, with a note: read with the wrong accent rather than left silent.
      */
@@ -247,27 +216,6 @@ public final class Narrator {
         SpeechRequest spoken() {
             return vowels ? SpeechText.request(paragraph, voice, true) : request;
         }
-    }
-
-    /**
-     * The silence after block {@code p}, so that the pause before {@code next} (this lead-out and its lead-in) is the
-     * voice's pause for the break between them: chapter (a chapter heading follows, or the title page ends), heading
-     * (after a heading, or before a section's), or paragraph.
-     */
-    static int leadOut(Paragraph p, Paragraph next, VoiceDefinition.Pauses pauses) {
-        boolean titlePage = p.kind() == Paragraph.Kind.TITLE || p.kind() == Paragraph.Kind.AUTHOR;
-        int pause;
-        if (next == null) {
-            pause = pauses.paragraphMs();
-        } else if (next.id().startsWith("h") && next.kind() == Paragraph.Kind.HEADING
-                || titlePage && next.kind() != Paragraph.Kind.TITLE && next.kind() != Paragraph.Kind.AUTHOR) {
-            pause = pauses.chapterMs();
-        } else if (p.kind() == Paragraph.Kind.HEADING || next.kind() == Paragraph.Kind.HEADING) {
-            pause = pauses.headingMs();
-        } else {
-            pause = pauses.paragraphMs();
-        }
-        return Math.max(50, pause - AudioProcessor.LEAD_IN_MS);
     }
 
     private Plan plan(Paragraph written, VoiceDefinition voice, Tags tags, boolean readCache, int leadOutMs)
@@ -335,7 +283,7 @@ public final class Narrator {
         }
         profile.add(Profile.Phase.ENCODE, t2);
         // the EPUB file's CRC-32 comes from the cache's read of it, when it stores it; else from a read of its own
-        List<NarratedBlock.Unread> unread = unread(p, plan.spoken(), u.unread());
+        List<NarratedBlock.Unread> unread = UnreadWords.of(p, plan.spoken(), u.unread());
         long epubCrc = plan.key() == null ? -1 : cache.put(plan.key(), inFolder, epubEncoder == null ? null : inEpub,
                 audio.durationMillis(), audio.sentences(), unread);
         String damage = plan.key() == null ? null : cache.damage(plan.key());
@@ -345,36 +293,6 @@ public final class Narrator {
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
                 audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : AudioCache.crc32(inEpub), unread), audio);
-    }
-
-    /**
-     * The words of {@code p} that the engine read with no vowel or three consonants in a row ({@code byId}: word id →
-     * its phonemes), each written word once with how many times it is unread in the block.
-     */
-    private static List<NarratedBlock.Unread> unread(Paragraph p, SpeechRequest request, java.util.Map<String, String> byId) {
-        if (byId.isEmpty()) {
-            return List.of();
-        }
-        java.util.Map<String, String> written = new java.util.HashMap<>();
-        for (io.rawi.book.Sentence s : p.sentences()) {
-            for (io.rawi.book.Word w : s.words()) {
-                written.put(w.id(), w.text());
-            }
-        }
-        java.util.Map<String, NarratedBlock.Unread> out = new java.util.LinkedHashMap<>();
-        for (io.rawi.speech.SpokenSentence s : request.sentences()) {
-            for (io.rawi.speech.SpokenWord w : s.words()) {
-                String phonemes = byId.get(w.id());
-                if (phonemes != null) {
-                    // the word without the punctuation around it, as a lexicon entry would name it
-                    String text = written.getOrDefault(w.id(), w.text()).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}\\p{M}]+$", "");
-                    NarratedBlock.Unread before = out.get(text);
-                    out.put(text, new NarratedBlock.Unread(text, w.text(), phonemes,
-                            before == null ? 1 : before.count() + 1));
-                }
-            }
-        }
-        return List.copyOf(out.values());
     }
 
     private static String title(Paragraph p) {

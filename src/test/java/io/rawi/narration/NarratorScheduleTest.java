@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NarratorScheduleTest {
     @Test
     void blocksToSpeakGoFirstInReadingOrderEachAfterTheOneBefore() {
-        Narrator.Schedule s = Narrator.Schedule.of(List.of(true, false, true, false, true, false));
+        Schedule s = Schedule.of(List.of(true, false, true, false, true, false));
         assertEquals(List.of(1, 3, 5, 0, 2, 4), s.order(), "to speak first, then from the cache, each in reading order");
         // block 2 is planned from the cache: if its entry proves damaged, it waits for block 1, the last to be spoken
         // before it; blocks 0 and 1 wait for nothing
@@ -20,7 +20,7 @@ class NarratorScheduleTest {
 
     @Test
     void withoutACacheEveryBlockIsSpokenInReadingOrder() {
-        Narrator.Schedule s = Narrator.Schedule.of(List.of(false, false, false));
+        Schedule s = Schedule.of(List.of(false, false, false));
         assertEquals(List.of(0, 1, 2), s.order());
         assertArrayEquals(new int[] {-1, 0, 1}, s.after());
     }
@@ -34,7 +34,7 @@ class NarratorScheduleTest {
             for (int i = random.nextInt(12); i > 0; i--) {
                 cached.add(random.nextBoolean());
             }
-            Narrator.Schedule s = Narrator.Schedule.of(cached);
+            Schedule s = Schedule.of(cached);
             assertEquals(cached.size(), s.order().size());
             for (int i = 0; i < cached.size(); i++) {
                 int waited = s.after()[i];

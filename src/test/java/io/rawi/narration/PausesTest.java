@@ -26,7 +26,7 @@ class PausesTest {
     }
 
     private static int gap(Paragraph a, Paragraph b) {
-        return Narrator.leadOut(a, b, PAUSES) + AudioProcessor.LEAD_IN_MS;
+        return Breaks.leadOut(a, b, PAUSES) + AudioProcessor.LEAD_IN_MS;
     }
 
     @Test
