@@ -39,10 +39,9 @@ import java.util.Set;
  * book ({@code p0001}…), chapter headings {@code h01}…, title-page lines {@code t01}, {@code t02}.
  *
  * <p>The title is {@code --title}; else the first input's headline (a short first line without sentence punctuation);
- * else the first sentence of the first paragraph, cut after {@value #TITLE_WORDS} words with an ellipsis when longer.
+ * else the first sentence of the first paragraph, cut after {@value TitlePage#TITLE_WORDS} words with an ellipsis when longer.
  */
 public final class BookAssembler {
-    static final int TITLE_WORDS = 8;
 
     /** The book, what cleaning did to it, and what the readers noticed. */
     public record Assembled(Book book, List<Change> changes, List<Finding> findings, List<String> notes) {
@@ -120,7 +119,7 @@ public final class BookAssembler {
                     : sources.size() == 1 && texts.size() == 1 && sources.get(0).title().isPresent()
                     ? sources.get(0).title().get() : null;
             if (heading == null) {
-                heading = derivedTitle(firstSpeakable(body, src.location()));
+                heading = TitlePage.derivedTitle(firstSpeakable(body, src.location()));
                 titleFromBody |= c == 0;
             }
             // a block left with nothing to say (a separator line, invisible characters, punctuation alone) is not
@@ -219,40 +218,9 @@ public final class BookAssembler {
                 o.book().publisher().or(() -> only == null ? Optional.empty() : only.publisher()),
                 o.book().description().or(() -> only == null ? Optional.empty() : only.description()), o.book().subjects(), o.book().rights(),
                 o.book().published().or(() -> only == null ? Optional.empty() : only.date()));
-        return new Assembled(new Book(metadata, titlePage(title, authors, bookLanguage), chapters, Optional.empty(),
-                repeats(title, titleFromBody, chapters)), changes, findings,
+        return new Assembled(new Book(metadata, TitlePage.titlePage(title, authors, bookLanguage), chapters, Optional.empty(),
+                TitlePage.repeats(title, titleFromBody, chapters)), changes, findings,
                 notes);
-    }
-
-    /**
-     * The blocks not to narrate because the listener has just heard them: when the title was cut from the first
-     * sentence, the title page's title line and the first heading (the first paragraph says it); otherwise each
-     * chapter heading, and a first paragraph, that only repeats the title the title page spoke.
-     */
-    static Set<String> repeats(String title, boolean titleFromBody, List<Chapter> chapters) {
-        Set<String> silent = new HashSet<>();
-        String said = letters(title);
-        if (titleFromBody) {
-            silent.add("t01");
-            silent.add(chapters.get(0).heading().id());
-        }
-        for (Chapter c : chapters) {
-            if (letters(c.heading().text()).equals(said)) {
-                silent.add(c.heading().id());
-            }
-        }
-        List<Paragraph> first = chapters.get(0).paragraphs();
-        if (!titleFromBody && !first.isEmpty() && letters(first.get(0).text()).equals(said)) {
-            silent.add(first.get(0).id());
-        }
-        return silent;
-    }
-
-    /** The letters and digits of {@code text}, lower-cased: what a listener hears of it. */
-    private static String letters(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
-        return sb.toString();
     }
 
     /** Whether {@code text}, with nothing to say, is a separator line such as {@code * * *}, {@code ---} or {@code ⁂}. */
@@ -284,25 +252,6 @@ public final class BookAssembler {
         return Segmenter.paragraph(id, kind, text, lang);
     }
 
-    /** The title page's narrated lines: the title, and the authors when known. */
-    static List<Paragraph> titlePage(String title, List<String> authors, Language language) {
-        List<Paragraph> titlePage = new ArrayList<>();
-        titlePage.add(Segmenter.paragraph("t01", Paragraph.Kind.TITLE, title, language));
-        if (!authors.isEmpty()) {
-            titlePage.add(Segmenter.paragraph("t02", Paragraph.Kind.AUTHOR, String.join(separator(language), authors),
-                    language));
-        }
-        return titlePage;
-    }
-
-    private static String separator(Language language) {
-        return language.primary().equals("ar") || language.primary().equals("fa") || language.primary().equals("ur")
-                ? "، " : ", ";
-    }
-
-    /**
-     * Cleans one input: its headline as {@code h<chapter>} and its paragraphs numbered from {@code firstParagraph}.
-     */
     /**
      * Cleans the chapters of a book, in order: chapter {@code c} (from 1) has heading {@code h0c}, and its paragraphs
      * are numbered on from the last paragraph of the chapter before ({@code p0001}…), whether or not they have text.
@@ -341,16 +290,6 @@ public final class BookAssembler {
             texts.add(b.text());
         }
         return CLEANER.clean(ids, texts, new CleanOptions(options.language(), options.digits(), standalone));
-    }
-
-    /** The first sentence, without its final punctuation, cut after a few words. */
-    static String derivedTitle(String paragraph) {
-        String sentence = Segmenter.sentences("x", paragraph).get(0).text().replaceAll("[.!?؟…۔]+$", "").strip();
-        String[] words = sentence.split("\\s+");
-        if (words.length <= TITLE_WORDS + 2) {
-            return sentence;
-        }
-        return String.join(" ", List.of(words).subList(0, TITLE_WORDS)).replaceAll("[،,؛;:]$", "") + "…";
     }
 
     /** Now, or {@code SOURCE_DATE_EPOCH} when set, as reproducible-build tools expect. */

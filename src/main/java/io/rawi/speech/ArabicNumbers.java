@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * and codes ($، €، USD…), units (كم، كغ، °C…), abbreviations from the voice's list (د. → الدكتور), and ألف after a
  * number (a noun, not the verb أَلَّفَ).
  *
- * <p>Numbers agree with what they count ({@link #agree}): 3 to 10 take the gender opposite to the counted noun's
+ * <p>Numbers agree with what they count ({@link ArabicCounting#agree}): 3 to 10 take the gender opposite to the counted noun's
  * singular (ثلاث سنوات، ثلاثة أيام), 11 to 19 their compound forms (ثلاث عشرة سنة); and ألف، مليون، مليار and the
  * currencies and units take the form the number asks for: the plural after 3 to 10 (ثلاثة آلاف، خمسة ملايين), the
  * accusative singular after 11 to 99 (أربعون ألفًا). Other numbers stay digits, which eSpeak NG reads as Arabic
@@ -38,7 +38,7 @@ public final class ArabicNumbers {
             "السابع والعشرون", "الثامن والعشرون", "التاسع والعشرون", "الثلاثون", "الحادي والثلاثون");
     private static final List<String> HOURS = List.of("الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة",
             "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة");
-    private static final String D = "[0-9\u0660-\u0669\u06F0-\u06F9]";
+    static final String D = "[0-9\u0660-\u0669\u06F0-\u06F9]";
     private static final Pattern DATE = Pattern.compile("(" + D + "{1,2})[/.\\-](" + D + "{1,2})[/.\\-](" + D + "{4})");
     private static final Pattern TIME = Pattern.compile("(" + D + "{1,2}):(" + D + "{2})");
     private static final Pattern PERCENT = Pattern.compile("(" + D + "+(?:[.,٫]" + D + "+)?)\\s?[%٪]");
@@ -85,66 +85,14 @@ public final class ArabicNumbers {
     private static final Pattern NUMBER_UNIT = Pattern.compile("^(" + D + "[0-9\u0660-\u0669\u06F0-\u06F9.,٫٬]*)"
             + "(°C|°F|°م|°|كم²|km²|كم/س|km/h|م²|m²|كم|km|سم|cm|ملم|مم|mm|كغ|كلغ|كجم|kg|MB|GB)$");
 
-    /**
-     * Counted nouns whose form changes with the number: singular → plural (after 3 to 10), accusative singular
-     * (after 11 to 99), and whether the singular is feminine.
-     */
-    private record Counted(String plural, String accusative, boolean feminine) {
-    }
 
-    private static final java.util.Map<String, Counted> COUNTED = java.util.Map.ofEntries(
-            java.util.Map.entry("ألف", new Counted("آلاف", "ألفًا", false)),
-            java.util.Map.entry("مليون", new Counted("ملايين", "مليونًا", false)),
-            java.util.Map.entry("مليار", new Counted("مليارات", "مليارًا", false)),
-            java.util.Map.entry("دولار", new Counted("دولارات", "دولارًا", false)),
-            java.util.Map.entry("جنيه", new Counted("جنيهات", "جنيهًا", false)),
-            java.util.Map.entry("ريال", new Counted("ريالات", "ريالًا", false)),
-            java.util.Map.entry("درهم", new Counted("دراهم", "درهمًا", false)),
-            java.util.Map.entry("دينار", new Counted("دنانير", "دينارًا", false)),
-            java.util.Map.entry("ليرة", new Counted("ليرات", "ليرةً", true)),
-            java.util.Map.entry("كيلومتر", new Counted("كيلومترات", "كيلومترًا", false)),
-            java.util.Map.entry("كيلوغرام", new Counted("كيلوغرامات", "كيلوغرامًا", false)),
-            java.util.Map.entry("متر", new Counted("أمتار", "مترًا", false)),
-            java.util.Map.entry("سنتيمتر", new Counted("سنتيمترات", "سنتيمترًا", false)),
-            java.util.Map.entry("مليمتر", new Counted("مليمترات", "مليمترًا", false)),
-            java.util.Map.entry("غرام", new Counted("غرامات", "غرامًا", false)),
-            java.util.Map.entry("لتر", new Counted("لترات", "لترًا", false)),
-            java.util.Map.entry("طن", new Counted("أطنان", "طنًا", false)),
-            java.util.Map.entry("درجة", new Counted("درجات", "درجةً", true)));
-    /** Plurals in -ات whose singular is masculine (most are feminine). */
-    private static final java.util.Set<String> MASCULINE_AT = java.util.Set.of("اجتماعات", "مطارات", "مستشفيات",
-            "قطارات", "امتحانات", "ملفات", "مشروعات", "حيوانات", "سجلات", "بيانات", "تصريحات", "انتخابات", "اتفاقات",
-            "مؤتمرات", "منتجات", "مستويات", "أصوات", "أوقات", "أبيات", "حسابات", "إجراءات", "تعديلات", "إصلاحات",
-            "استثمارات", "مخيمات", "معسكرات", "مهرجانات", "تحقيقات", "تعليقات", "قرارات", "مقترحات", "مليارات",
-            "دولارات", "جنيهات", "ريالات", "كيلومترات", "كيلوغرامات", "سنتيمترات", "مليمترات", "غرامات", "لترات",
-            "امتيازات", "تقارير", "اختبارات", "تحديات", "مستندات", "فيديوهات", "مواقع", "أسابيع");
-    /** Broken plurals whose singular is feminine (most are masculine). */
-    private static final java.util.Set<String> FEMININE_BROKEN = java.util.Set.of("نساء", "دول", "مدن", "مدارس",
-            "دقائق", "رسائل", "قرى", "غرف", "حروب", "أسر", "جزر", "مراحل", "مناطق", "قضايا", "مواد", "قصص", "جمل",
-            "أفكار", "صور", "سنين", "ليال", "أمم", "سفن", "صحف", "نسخ", "أشجار", "حقائب", "عيون", "أيد", "أرجل",
-            "طرق", "شركات", "مرات", "فتيات", "بنات", "أخوات", "لغات", "مقالات", "ساعات", "سنوات", "حلقات", "رحلات");
-    /** A number that may count what follows it, with a proclitic (و5 ملايين). */
-    private static final Pattern COUNTING = Pattern.compile("([وفبل]?)(" + D + "{1,15})");
-    /** Punctuation that may follow a word. */
-    private static final String TRAILING = ".،,؛;:!?؟)»\"'”…";
-
-    /** Words that follow a number without being what it counts: particles, prepositions, pronouns. */
-    private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("قبل", "بعد", "في", "من", "إلى", "على",
-            "عن", "مع", "حتى", "منذ", "أو", "ثم", "لكن", "إن", "أن", "كان", "كانت", "هو", "هي", "هم", "هذا", "هذه",
-            "عند", "بين", "نحو", "حول", "خلال", "فقط", "تقريبا", "تقريبًا", "أيضا", "أيضًا", "إلا", "لا", "لم", "لن",
-            "قد", "ما", "التي", "الذي", "وفي", "ومن", "مقابل");
-    /** 3 to 10 as counted with a masculine noun (ثلاثة) and with a feminine one (ثلاث). */
-    private static final List<String> UNITS_WITH_MASCULINE = List.of("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة",
-            "ثمانية", "تسعة", "عشرة");
-    private static final List<String> UNITS_WITH_FEMININE = List.of("ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني",
-            "تسع", "عشر");
 
     private ArabicNumbers() {
     }
 
     /**
      * Every word of a sentence or paragraph as it is said: {@link #say} word by word (with the abbreviations of the
-     * voice), then numbers made to agree with what they count ({@link #agree}). One entry per written word, each
+     * voice), then numbers made to agree with what they count ({@link ArabicCounting#agree}). One entry per written word, each
      * possibly several words; the word itself when no rule applies.
      */
     public static List<String> sayAll(List<String> written, Months months, Abbreviations abbreviations) {
@@ -153,7 +101,7 @@ public final class ArabicNumbers {
         for (String w : written) {
             // punctuation after the word and a proclitic before a number are set aside, then put back
             int end = w.length();
-            while (end > 0 && TRAILING.indexOf(w.charAt(end - 1)) >= 0) {
+            while (end > 0 && ArabicCounting.TRAILING.indexOf(w.charAt(end - 1)) >= 0) {
                 end--;
             }
             int start = end > 1 && "وفبل".indexOf(w.charAt(0)) >= 0 && Character.isDigit(w.charAt(1)) ? 1 : 0;
@@ -168,94 +116,7 @@ public final class ArabicNumbers {
             }
             previous = core.isEmpty() ? w : core;
         }
-        return agree(said);
-    }
-
-    /**
-     * Makes numbers agree with the noun after them, across the words given (each may hold several): see the class
-     * comment. A number followed by anything but an Arabic word is left as it is.
-     */
-    static List<String> agree(List<String> said) {
-        boolean digits = false;
-        for (String w : said) {
-            for (int i = 0; i < w.length() && !digits; i++) {
-                digits = Character.isDigit(w.charAt(i));
-            }
-        }
-        if (!digits) {
-            return said; // nothing counts anything
-        }
-        List<String> tokens = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int i = 0; i < said.size(); i++) {
-            for (String t : said.get(i).split(" ")) {
-                if (!t.isEmpty()) {
-                    tokens.add(t);
-                    owner.add(i);
-                }
-            }
-        }
-        boolean changed = false;
-        for (int t = 0; t + 1 < tokens.size(); t++) {
-            Matcher number = COUNTING.matcher(tokens.get(t));
-            if (!number.matches()) {
-                continue;
-            }
-            String noun = tokens.get(t + 1);
-            int end = noun.length();
-            while (end > 0 && TRAILING.indexOf(noun.charAt(end - 1)) >= 0) {
-                end--;
-            }
-            String suffix = noun.substring(end);
-            String bare = noun.substring(0, end).replaceAll("[\u064B-\u0652\u0640]", "");
-            if (!bare.matches("[\u0621-\u064A]+") || bare.startsWith("ال") || NOT_COUNTED.contains(bare)) {
-                continue; // only an indefinite noun is counted: not "5 قبل الميلاد", not "3 الأوائل"
-            }
-            long n = Long.parseLong(toAscii(number.group(2)));
-            int last = (int) (n % 100);
-            Counted counted = COUNTED.get(bare);
-            if (counted == null) { // a plural written as such: find its singular's entry, for its gender
-                for (Counted c : COUNTED.values()) {
-                    if (c.plural().equals(bare)) {
-                        counted = c;
-                        break;
-                    }
-                }
-            }
-            boolean feminine = counted != null ? counted.feminine() : feminine(bare);
-            String newNumber = null;
-            String newNoun = null;
-            if (last >= 3 && last <= 10) {
-                String units = (feminine ? UNITS_WITH_FEMININE : UNITS_WITH_MASCULINE).get(last - 3);
-                newNumber = n >= 100 ? (n - last) + " و" + units : units;
-                newNoun = counted != null ? counted.plural() : null;
-            } else if (last >= 11 && last <= 19 && n < 100) {
-                newNumber = teen(last, feminine);
-                newNoun = counted != null ? counted.accusative() : null;
-            } else if (last >= 11 && counted != null) {
-                newNoun = counted.accusative();
-            }
-            if (newNumber != null) {
-                tokens.set(t, number.group(1) + newNumber);
-                changed = true;
-            }
-            if (newNoun != null && !newNoun.equals(bare)) {
-                tokens.set(t + 1, newNoun + suffix);
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return said;
-        }
-        List<String> out = new ArrayList<>(said.size());
-        for (int i = 0; i < said.size(); i++) {
-            out.add("");
-        }
-        for (int t = 0; t < tokens.size(); t++) {
-            int i = owner.get(t);
-            out.set(i, out.get(i).isEmpty() ? tokens.get(t) : out.get(i) + " " + tokens.get(t));
-        }
-        return out;
+        return ArabicCounting.agree(said);
     }
 
     /** Whether {@code word} holds nothing any rule of {@link #say} reads: no digit, sign, dot, colon or slash. */
@@ -273,29 +134,7 @@ public final class ArabicNumbers {
         return !word.isEmpty() && Character.isDigit(word.charAt(word.length() - 1));
     }
 
-    /** 11 to 19 counting a noun of that gender: أحد عشر / إحدى عشرة, ثلاثة عشر / ثلاث عشرة. */
-    private static String teen(int n, boolean feminine) {
-        if (n == 11) {
-            return feminine ? "إحدى عشرة" : "أحد عشر";
-        }
-        if (n == 12) {
-            return feminine ? "اثنتا عشرة" : "اثنا عشر";
-        }
-        return feminine ? UNITS_WITH_FEMININE.get(n - 13) + " عشرة" : UNITS_WITH_MASCULINE.get(n - 13) + " عشر";
-    }
-
-    /** Whether the singular of {@code noun} (singular or plural, unvowelled) is feminine, as far as its form tells. */
-    static boolean feminine(String noun) {
-        if (FEMININE_BROKEN.contains(noun)) {
-            return true;
-        }
-        if (MASCULINE_AT.contains(noun)) {
-            return false;
-        }
-        return noun.endsWith("ة") || noun.endsWith("ات") && noun.length() > 3;
-    }
-
-    private static String toAscii(String digits) {
+    static String toAscii(String digits) {
         StringBuilder sb = new StringBuilder(digits.length());
         for (int i = 0; i < digits.length(); i++) {
             sb.append(Character.digit(digits.charAt(i), 10));

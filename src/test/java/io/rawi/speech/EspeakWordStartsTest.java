@@ -18,7 +18,7 @@ class EspeakWordStartsTest {
             Duration.ofSeconds(10));
 
     private static EspeakLibrary.WordEvent at(int word, int offset, long sample) {
-        EspeakProvider.Ssml ssml = new EspeakProvider.Ssml(REQUEST);
+        EspeakSsml ssml = new EspeakSsml(REQUEST);
         int[][] starts = ssml.wordStart;
         int flat = 0;
         for (int[] sentence : starts) {
@@ -32,7 +32,7 @@ class EspeakWordStartsTest {
     }
 
     private static long[] starts(List<EspeakLibrary.WordEvent> events, Map<String, Long> marks) {
-        return EspeakProvider.wordStarts(REQUEST, new EspeakProvider.Ssml(REQUEST), events, marks, 10_000);
+        return EspeakSsml.wordStarts(REQUEST, new EspeakSsml(REQUEST), events, marks, 10_000);
     }
 
     @Test
