@@ -1,6 +1,5 @@
 package io.rawi.speech;
 
-import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
  * {@code libespeak-ng}, called in process through JNA. The library keeps global state, so one synthesis runs at a
@@ -52,42 +50,6 @@ import java.util.stream.Stream;
  * a slot's synthesis by the slot's lock.
  */
 final class EspeakLibrary {
-    private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
-    private static final int CHARS_UTF8 = 1;
-    private static final int SSML = 0x10;
-    private static final int EVENT_WORD = 1;
-    private static final int EVENT_MARK = 3;
-    private static final int ID_OFFSET = 24 + Native.POINTER_SIZE;
-    private static final int EVENT_SIZE = 24 + 2 * Native.POINTER_SIZE;
-    private static final int RATE = 1;
-    private static final int VOLUME = 2;
-    private static final int PITCH = 3;
-
-    interface Api extends Library {
-        int espeak_Initialize(int output, int buflength, String path, int options);
-
-        void espeak_SetSynthCallback(SynthCallback callback);
-
-        int espeak_SetVoiceByName(String name);
-
-        int espeak_SetParameter(int parameter, int value, int relative);
-
-        int espeak_Synth(Pointer text, NativeLong size, int position, int positionType, int endPosition, int flags,
-                         Pointer uniqueIdentifier, Pointer userData);
-
-        String espeak_Info(PointerByReference pathData);
-
-        Pointer espeak_GetCurrentVoice();
-
-        Pointer espeak_TextToPhonemes(PointerByReference textptr, int textmode, int phonememode);
-
-        int espeak_Terminate();
-    }
-
-    interface SynthCallback extends Callback {
-        int invoke(Pointer wav, int samples, Pointer events);
-    }
-
     /** A named position reported by the engine, in samples from the start. */
     record MarkEvent(String name, long sample) {
     }
@@ -109,7 +71,7 @@ final class EspeakLibrary {
     /** The folder of this process's copies of the library's file (one per slot after the first), made on first use. */
     private Path copies;
     /** This process's folder holding an {@code espeak-ng-data} for eSpeak NG (see the class comment), or null. */
-    private volatile Path mirror;
+    private final EspeakDataFolder mirror = new EspeakDataFolder(this::removeMirror);
     /** For each voice and SSML language ({@code voice|lang}): whether the mirror speaks them alike (else: not used). */
     private final Map<String, Boolean> mirrored = new HashMap<>();
     /** For each voice and SSML language not probed yet: how many times it was spoken from the real folder. */
@@ -119,8 +81,8 @@ final class EspeakLibrary {
      * as much as that many fresh loads there, so a rebuild that speaks a paragraph or two does not pay for it.
      */
     private static final int PROBE_AFTER = 4;
-    /** libespeak-ng's own dependencies, kept loaded (see {@link #pinDependencies}). */
-    private final List<NativeLibrary> pinned = new ArrayList<>();
+    /** libespeak-ng's own dependencies, kept loaded. */
+    private final PinnedLibraries pinned = new PinnedLibraries();
     private int sampleRate;
     private String version;
     private String loadError;
@@ -139,12 +101,12 @@ final class EspeakLibrary {
     private final class Slot {
         final int index;
         final ReentrantLock lock = new ReentrantLock();
-        Api api;
+        EspeakApi api;
         /** Whether the loaded library has spoken: it then carries state from what it spoke (see {@link #fresh}). */
         boolean used;
         /** The folder the loaded library was started on: null for eSpeak NG's own, else {@link #mirror}. */
         Path startedOn;
-        SynthCallback callback;
+        EspeakApi.SynthCallback callback;
         volatile Collector current;
         /**
          * The samples of the synthesis under way, kept from one to the next: a paragraph's audio is copied out once,
@@ -164,7 +126,7 @@ final class EspeakLibrary {
             synchronized (this) {
                 if (copies == null) {
                     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-                    removeStale(tmp);
+                    EspeakDataFolder.removeStale(tmp);
                     Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root),
                             "rawi-espeak-copies-cleanup"));
@@ -224,7 +186,7 @@ final class EspeakLibrary {
         Slot first = slot(0);
         first.lock.lock();
         try {
-            return load(first, mirror);
+            return load(first, mirror.root());
         } finally {
             first.lock.unlock();
         }
@@ -269,12 +231,12 @@ final class EspeakLibrary {
             }
         }
         try {
-            java.util.Set<String> before = file == null ? mappedLibraries() : null;
-            Api lib;
+            java.util.Set<String> before = file == null ? PinnedLibraries.mapped() : null;
+            EspeakApi lib;
             try {
                 String name = slot.libraryFile();
-                lib = name == null ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), Api.class)
-                        : Native.load(name, Api.class, Map.of(Library.OPTION_OPEN_FLAGS,
+                lib = name == null ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), EspeakApi.class)
+                        : Native.load(name, EspeakApi.class, Map.of(Library.OPTION_OPEN_FLAGS,
                                 com.sun.jna.Platform.isLinux() ? OPEN_FLAGS : 1));
             } catch (UnsatisfiedLinkError | IOException e) {
                 synchronized (this) {
@@ -288,7 +250,7 @@ final class EspeakLibrary {
                 }
                 return load(slot, data);
             }
-            int rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS,
+            int rate = lib.espeak_Initialize(EspeakApi.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS,
                     data == null ? null : data.toString(), 0x8000);
             synchronized (this) {
                 if (rate <= 0) {
@@ -306,7 +268,7 @@ final class EspeakLibrary {
                 java.io.File found = nativeLibrary(lib).getFile();
                 if (before != null && found != null && found.isFile()) {
                     file = found.getPath();
-                    pinDependencies(before, found.toPath());
+                    pinned.pin(before, found.toPath());
                 }
             }
             return null;
@@ -317,42 +279,6 @@ final class EspeakLibrary {
                 return loadError;
             }
         }
-    }
-
-    /**
-     * Keeps loaded the libraries that libespeak-ng brought in (ALSA, pcaudio, sonic: stateless for rawi, which never
-     * plays audio), so that each fresh load of libespeak-ng maps only itself: a third less time.
-     */
-    private void pinDependencies(java.util.Set<String> before, Path espeak) {
-        Path self;
-        try {
-            self = espeak.toRealPath();
-        } catch (IOException e) {
-            return; // cannot tell the library from its dependencies: pin nothing
-        }
-        for (String lib : mappedLibraries()) {
-            Path path = Path.of(lib);
-            // never libespeak-ng itself, whatever its name: pinned, it would no longer load afresh
-            if (!before.contains(lib) && !path.equals(self) && !path.getFileName().toString().contains("espeak")) {
-                try {
-                    pinned.add(NativeLibrary.getInstance(lib));
-                } catch (UnsatisfiedLinkError e) {
-                    // then it is loaded afresh with libespeak-ng each time: slower, the same samples
-                }
-            }
-        }
-    }
-
-    /** The shared libraries mapped into this process (from {@code /proc/self/maps}; empty where there is none). */
-    private java.util.Set<String> mappedLibraries() {
-        java.util.Set<String> libs = new java.util.HashSet<>();
-        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
-            lines.map(l -> l.indexOf('/') < 0 ? "" : l.substring(l.indexOf('/')))
-                    .filter(f -> f.contains(".so")).forEach(libs::add);
-        } catch (IOException | RuntimeException e) {
-            // not Linux: nothing to pin
-        }
-        return libs;
     }
 
     /**
@@ -405,67 +331,26 @@ final class EspeakLibrary {
     }
 
     /** JNA's handle on the library behind {@code lib}. */
-    private NativeLibrary nativeLibrary(Api lib) {
+    private NativeLibrary nativeLibrary(EspeakApi lib) {
         return ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lib)).getNativeLibrary();
     }
 
     /**
      * Puts the file of {@code voice}, just selected in the library started on eSpeak NG's own folder, into this
-     * process's {@link #mirror} (made on first use: links to every data file, and empty voice folders), so that later
-     * loads find it there among a few files. False for a voice with a variant ({@code name+variant}), a file not
-     * found where expected, or a folder that cannot be written: the voice then stays on eSpeak NG's own folder.
+     * process's {@link #mirror}, so that later loads find it there among a few files. False for a voice with a variant
+     * ({@code name+variant}) or one whose file cannot be put there: the voice then stays on eSpeak NG's own folder.
      */
     private boolean addToMirror(Slot slot, String voice) {
-        boolean done = false;
         try {
             Pointer current = slot.api.espeak_GetCurrentVoice();
             PointerByReference path = new PointerByReference();
             slot.api.espeak_Info(path);
             Pointer identifier = current == null ? null : current.getPointer(2L * Native.POINTER_SIZE);
-            if (identifier != null && path.getValue() != null && !voice.contains("+")) {
-                Path data = Path.of(path.getValue().getString(0, "UTF-8"));
-                String id = identifier.getString(0, "UTF-8");
-                for (String kind : List.of("lang", "voices")) {
-                    Path source = data.resolve(kind).resolve(id).normalize();
-                    if (source.startsWith(data.resolve(kind)) && Files.isRegularFile(source)) {
-                        Path target = mirrorOf(data).resolve("espeak-ng-data").resolve(kind).resolve(id);
-                        Files.createDirectories(target.getParent());
-                        if (!Files.exists(target)) {
-                            Files.copy(source, target);
-                        }
-                        done = true;
-                        break;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            done = false; // eSpeak NG's own folder then: slower, same samples
+            return identifier != null && path.getValue() != null && !voice.contains("+")
+                    && mirror.add(Path.of(path.getValue().getString(0, "UTF-8")), identifier.getString(0, "UTF-8"));
+        } catch (RuntimeException e) {
+            return false; // eSpeak NG's own folder then: slower, same samples
         }
-        return done;
-    }
-
-    /**
-     * This process's data folder for eSpeak NG, made on first use and removed when the process ends (or, if it is
-     * killed, by the next process that makes one).
-     */
-    private synchronized Path mirrorOf(Path data) throws IOException {
-        if (mirror != null) {
-            return mirror;
-        }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        removeStale(tmp);
-        Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> removeMirror(root), "rawi-espeak-cleanup"));
-        Path copy = root.resolve("espeak-ng-data");
-        Files.createDirectories(copy.resolve("lang"));
-        Files.createDirectories(copy.resolve("voices"));
-        try (Stream<Path> files = Files.list(data)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.createSymbolicLink(copy.resolve(f.getFileName().toString()), f);
-            }
-        }
-        mirror = root;
-        return root;
     }
 
     /**
@@ -494,20 +379,6 @@ final class EspeakLibrary {
             Folders.deleteTree(root);
         } finally {
             locked.forEach(slot -> slot.lock.unlock());
-        }
-    }
-
-    /** Removes the folders of processes that were killed before they could remove theirs ({@code rawi-espeak-PID-…}). */
-    private void removeStale(Path tmp) {
-        try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "rawi-espeak-*")) {
-            for (Path d : dirs) {
-                String owner = d.getFileName().toString().substring("rawi-espeak-".length());
-                if (owner.matches("\\d{1,18}-.*") && !Folders.ofRunningProcess(owner)) { // else not one of ours, or in use
-                    Folders.deleteTree(d);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // a few leftover links in the temporary folder: harmless
         }
     }
 
@@ -541,18 +412,18 @@ final class EspeakLibrary {
         }
         if (events != null) {
             for (int i = 0; ; i++) {
-                Pointer e = events.share((long) i * EVENT_SIZE);
+                Pointer e = events.share((long) i * EspeakApi.EVENT_SIZE);
                 int type = e.getInt(0);
                 if (type == 0) {
                     break;
                 }
                 long sample = e.getInt(20);
-                if (type == EVENT_MARK) {
-                    Pointer name = e.getPointer(ID_OFFSET);
+                if (type == EspeakApi.EVENT_MARK) {
+                    Pointer name = e.getPointer(EspeakApi.ID_OFFSET);
                     if (name != null) {
                         c.marks.add(new MarkEvent(name.getString(0, "UTF-8"), sample));
                     }
-                } else if (type == EVENT_WORD) {
+                } else if (type == EspeakApi.EVENT_WORD) {
                     c.words.add(new WordEvent(e.getInt(8), sample));
                 }
             }
@@ -601,16 +472,16 @@ final class EspeakLibrary {
                 }
             }
             // on the folder that has its voice
-            String error = loadFresh(slot, useMirror && Boolean.TRUE.equals(alike) ? mirror : null);
+            String error = loadFresh(slot, useMirror && Boolean.TRUE.equals(alike) ? mirror.root() : null);
             if (error != null) {
                 throw new SpeechException(what + ": " + error);
             }
             if (slot.api.espeak_SetVoiceByName(voice) != 0) {
                 throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
             }
-            slot.api.espeak_SetParameter(RATE, wpm, 0);
-            slot.api.espeak_SetParameter(PITCH, pitch, 0);
-            slot.api.espeak_SetParameter(VOLUME, volume, 0);
+            slot.api.espeak_SetParameter(EspeakApi.RATE, wpm, 0);
+            slot.api.espeak_SetParameter(EspeakApi.PITCH, pitch, 0);
+            slot.api.espeak_SetParameter(EspeakApi.VOLUME, volume, 0);
             Collector c = new Collector(slot);
             Thread watchdog = new Thread(() -> {
                 try {
@@ -712,7 +583,7 @@ final class EspeakLibrary {
         PointerByReference at = new PointerByReference(cString(word));
         StringBuilder sb = new StringBuilder();
         for (int clauses = 0; at.getValue() != null && clauses < 16; clauses++) {
-            Pointer p = slot.api.espeak_TextToPhonemes(at, CHARS_UTF8, 0);
+            Pointer p = slot.api.espeak_TextToPhonemes(at, EspeakApi.CHARS_UTF8, 0);
             if (p != null) {
                 sb.append(sb.length() > 0 ? " " : "").append(p.getString(0, "UTF-8").strip());
             }
@@ -725,7 +596,7 @@ final class EspeakLibrary {
         Memory text = cString(ssml);
         slot.current = c;
         try {
-            return slot.api.espeak_Synth(text, new NativeLong(text.size()), 0, 1, 0, CHARS_UTF8 | SSML, null, null);
+            return slot.api.espeak_Synth(text, new NativeLong(text.size()), 0, 1, 0, EspeakApi.CHARS_UTF8 | EspeakApi.SSML, null, null);
         } finally {
             slot.current = null;
         }
@@ -744,7 +615,7 @@ final class EspeakLibrary {
         }
         String probe = "<speak xml:lang=\"" + lang + "\">12 345.</speak>";
         short[] own = probe(slot, null, voice, probe, true);
-        short[] mirrored = own == null || mirror == null ? null : probe(slot, mirror, voice, probe, false);
+        short[] mirrored = own == null || mirror.root() == null ? null : probe(slot, mirror.root(), voice, probe, false);
         return mirrored != null && java.util.Arrays.equals(own, mirrored);
     }
 
