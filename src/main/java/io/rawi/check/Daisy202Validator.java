@@ -3,14 +3,12 @@ package io.rawi.check;
 import com.thaiopensource.util.PropertyMapBuilder;
 import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.ValidationDriver;
-import io.rawi.audio.Mp3Frames;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XsltExecutable;
 import net.sf.saxon.s9api.XsltTransformer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.xml.sax.EntityResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -24,9 +22,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +38,7 @@ public final class Daisy202Validator {
     private static final String SCHEMAS = "/xml/schemas/d202/";
     private static final String STEPS = "/xml/xproc/steps/";
     private static final String XHTML_DTD = "/com/adobe/epubcheck/schema/20/dtd/xhtml1-transitional.dtd";
-    private static final Processor SAXON = new Processor(false);
+    static final Processor SAXON = new Processor(false);
 
     private Daisy202Validator() {
     }
@@ -100,9 +96,9 @@ public final class Daisy202Validator {
             rng(smil, SCHEMAS + "d202smil.rng", out);
         }
         dtd(folder.resolve("content.html"), XHTML_DTD, out);
-        schematron(ncc, SCHEMAS + "d202ncc.rng", out);
+        EmbeddedSchematron.check(ncc, SCHEMAS + "d202ncc.rng", out);
         for (Path smil : smils) {
-            schematron(smil, SCHEMAS + "d202smil.rng", out);
+            EmbeddedSchematron.check(smil, SCHEMAS + "d202smil.rng", out);
         }
         headings(ncc, out);
         headings(folder.resolve("content.html"), out);
@@ -204,72 +200,7 @@ public final class Daisy202Validator {
         };
     }
 
-    private static final String SCH = "http://purl.oclc.org/dsdl/schematron";
-    /** The Schematron asserts embedded in each schema, read and compiled once. */
-    private static final java.util.Map<String, List<Assert>> EMBEDDED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A Pipeline Schematron message: {@code [sch][dtb::d202][type::warning][msg::what is wrong]}, type optional. */
-    private static final java.util.regex.Pattern MESSAGE =
-            java.util.regex.Pattern.compile("(?:\\[type::(\\w+)])?\\[msg::([^]]*)]");
-
-    /** An embedded assert, compiled: the nodes its rule applies to, its test, and its message as the report says it. */
-    private record Assert(net.sf.saxon.s9api.XPathExecutable context, net.sf.saxon.s9api.XPathExecutable test,
-                          String message) {
-    }
-
-    /**
-     * The ISO Schematron rules the DAISY Pipeline embeds in its RELAX NG schema {@code rng} (how many of each meta a
-     * file may have, and the like), evaluated on {@code file} with Saxon's XPath: each {@code assert} whose test is
-     * false for a node its rule's context selects is a problem, in the rule's own words. (The schemas use only
-     * {@code ns}, {@code pattern}, {@code rule} and {@code assert}, each pattern with one rule.)
-     */
-    private static void schematron(Path file, String rng, List<String> out) throws Exception {
-        XdmNode doc = SAXON.newDocumentBuilder().wrap(parse(file));
-        for (Assert a : EMBEDDED.computeIfAbsent(rng, Daisy202Validator::embedded)) {
-            net.sf.saxon.s9api.XPathSelector context = a.context().load();
-            context.setContextItem(doc);
-            for (net.sf.saxon.s9api.XdmItem node : context.evaluate()) {
-                net.sf.saxon.s9api.XPathSelector test = a.test().load();
-                test.setContextItem(node);
-                if (!test.effectiveBooleanValue()) {
-                    out.add(file.getFileName() + ": " + a.message());
-                }
-            }
-        }
-    }
-
-    /** The asserts of {@code rng}, compiled once with the namespaces it declares. */
-    private static List<Assert> embedded(String rng) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            Document schema = f.newDocumentBuilder().parse(resource(rng).toString());
-            net.sf.saxon.s9api.XPathCompiler xpath = SAXON.newXPathCompiler();
-            NodeList ns = schema.getElementsByTagNameNS(SCH, "ns");
-            for (int i = 0; i < ns.getLength(); i++) {
-                Element e = (Element) ns.item(i);
-                xpath.declareNamespace(e.getAttribute("prefix"), e.getAttribute("uri"));
-            }
-            String from = " (DAISY Pipeline Schematron, " + rng.substring(rng.lastIndexOf('/') + 1) + ")";
-            List<Assert> asserts = new ArrayList<>();
-            NodeList rules = schema.getElementsByTagNameNS(SCH, "rule");
-            for (int i = 0; i < rules.getLength(); i++) {
-                Element rule = (Element) rules.item(i);
-                net.sf.saxon.s9api.XPathExecutable context = xpath.compile("//" + rule.getAttribute("context"));
-                NodeList as = rule.getElementsByTagNameNS(SCH, "assert");
-                for (int k = 0; k < as.getLength(); k++) {
-                    Element a = (Element) as.item(k);
-                    String text = a.getTextContent().strip();
-                    java.util.regex.Matcher m = MESSAGE.matcher(text);
-                    asserts.add(new Assert(context, xpath.compile(a.getAttribute("test")), (m.find()
-                            ? (m.group(1) == null ? "" : m.group(1) + ": ") + m.group(2).strip() : text) + from));
-                }
-            }
-            return List.copyOf(asserts);
-        } catch (Exception e) {
-            throw new IllegalStateException(rng + ": cannot read its Schematron rules (" + e + ")", e);
-        }
-    }
 
     static Document parse(Path file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -358,114 +289,9 @@ public final class Daisy202Validator {
      * {@code text} points at an element of the content.
      */
     private static void timing(Path folder, List<Path> smils, List<String> out) throws Exception {
-        long total = ms(meta(parse(folder.resolve("ncc.html")), "ncc:totalTime"));
-        timing(folder, smils, new Dialect("content.html", "clip-begin", "clip-end", "ncc:totalElapsedTime",
+        long total = SmilTiming.ms(SmilTiming.meta(parse(folder.resolve("ncc.html")), "ncc:totalTime"));
+        SmilTiming.check(folder, smils, new SmilTiming.Dialect("content.html", "clip-begin", "clip-end", "ncc:totalElapsedTime",
                 "ncc:timeInThisSmil", "ncc:totalTime"), total, out);
     }
 
-    /**
-     * How a DAISY version writes its SMIL timing.
-     *
-     * @param textDocument the document every {@code text} points into
-     * @param durationMeta the meta with each SMIL file's own duration, or null
-     * @param totalName    what declares the book's total time, for messages
-     */
-    record Dialect(String textDocument, String clipBegin, String clipEnd, String elapsedMeta, String durationMeta,
-                   String totalName) {
-    }
-
-    /**
-     * The clips of each SMIL file add up to its declared duration and {@code seq dur}, each starting where the one
-     * before in its audio file ended; each file's elapsed time is the sum of those before it; they all add up to
-     * {@code total}; every audio file is played once, whole (its MPEG frames less LAME's delay and padding); every
-     * {@code text} points at an element of the text document.
-     */
-    static void timing(Path folder, List<Path> smils, Dialect d, long total, List<String> out) throws Exception {
-        Set<String> ids = new HashSet<>();
-        NodeList all = parse(folder.resolve(d.textDocument())).getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            ids.add(((Element) all.item(i)).getAttribute("id"));
-        }
-        long elapsed = 0;
-        java.util.Map<String, Long> perFile = new java.util.LinkedHashMap<>();
-        for (Path smil : smils) {
-            Document s = parse(smil);
-            long sum = 0;
-            NodeList audios = s.getElementsByTagNameNS("*", "audio");
-            for (int i = 0; i < audios.getLength(); i++) {
-                Element a = (Element) audios.item(i);
-                long begin = ms(a.getAttribute(d.clipBegin()));
-                long end = ms(a.getAttribute(d.clipEnd()));
-                String src = a.getAttribute("src");
-                long before = perFile.getOrDefault(src, 0L);
-                if (begin != before) {
-                    out.add(smil.getFileName() + ": " + src + " clip begins at " + begin + " ms, not where the one "
-                            + "before ended (" + before + " ms)");
-                }
-                perFile.put(src, end);
-                sum += end - begin;
-            }
-            NodeList texts = s.getElementsByTagNameNS("*", "text");
-            String prefix = d.textDocument() + "#";
-            for (int i = 0; i < texts.getLength(); i++) {
-                String src = ((Element) texts.item(i)).getAttribute("src");
-                if (!src.startsWith(prefix) || !ids.contains(src.substring(prefix.length()))) {
-                    out.add(smil.getFileName() + ": text " + src + " points at nothing");
-                }
-            }
-            long dur = ms(((Element) s.getElementsByTagNameNS("*", "seq").item(0)).getAttribute("dur"));
-            long declared = d.durationMeta() == null ? dur : ms(meta(s, d.durationMeta()));
-            if (declared != sum || dur != sum) {
-                out.add(smil.getFileName() + ": clips add up to " + sum + " ms, declared " + declared + " ms, seq dur "
-                        + dur + " ms");
-            }
-            long declaredElapsed = ms(meta(s, d.elapsedMeta()));
-            if (declaredElapsed != elapsed) {
-                out.add(smil.getFileName() + ": " + d.elapsedMeta() + " " + declaredElapsed + " ms, the files before "
-                        + "it last " + elapsed + " ms");
-            }
-            elapsed += sum;
-        }
-        if (total != elapsed) {
-            out.add(d.totalName() + " " + total + " ms, the SMIL files last " + elapsed + " ms");
-        }
-        long sound = 0;
-        for (java.util.Map.Entry<String, Long> e : perFile.entrySet()) {
-            Path audio = folder.resolve(e.getKey());
-            if (!Files.isRegularFile(audio)) {
-                out.add("audio " + e.getKey() + " is missing");
-                continue;
-            }
-            double own = Mp3Frames.read(Files.readAllBytes(audio)).soundMs();
-            sound += Math.round(own);
-            if (Math.abs(own - e.getValue()) > 1) {
-                out.add(e.getKey() + " lasts " + own + " ms, its clips end at " + e.getValue() + " ms");
-            }
-        }
-        if (Math.abs(sound - total) > perFile.size()) {
-            out.add("the audio files last " + sound + " ms, " + d.totalName() + " says " + total + " ms");
-        }
-    }
-
-    static String meta(Document doc, String name) {
-        NodeList metas = doc.getElementsByTagNameNS("*", "meta");
-        for (int i = 0; i < metas.getLength(); i++) {
-            Element m = (Element) metas.item(i);
-            if (name.equals(m.getAttribute("name"))) {
-                return m.getAttribute("content");
-            }
-        }
-        throw new IllegalArgumentException("no meta " + name);
-    }
-
-    /** Milliseconds of a SMIL clock value as rawi writes them: {@code npt=12.345s}, {@code 12.345s} or h:mm:ss.mmm. */
-    static long ms(String clock) {
-        String v = clock.strip().replaceFirst("^npt=", "");
-        if (v.endsWith("s")) {
-            return Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000);
-        }
-        String[] hms = v.split(":");
-        return Math.round((Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60 + Double.parseDouble(hms[2]))
-                * 1000);
-    }
 }

@@ -120,8 +120,8 @@ public final class Daisy3Validator {
             out.add(opf.getFileName() + ": no dtb:totalTime");
             return out;
         }
-        Daisy202Validator.timing(folder, smilFiles, new Daisy202Validator.Dialect(dtbook, "clipBegin", "clipEnd",
-                "dtb:totalElapsedTime", null, "dtb:totalTime"), Daisy202Validator.ms(total), out);
+        SmilTiming.check(folder, smilFiles, new SmilTiming.Dialect(dtbook, "clipBegin", "clipEnd",
+                "dtb:totalElapsedTime", null, "dtb:totalTime"), SmilTiming.ms(total), out);
         return out;
     }
 
