@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,9 @@ public final class Daisy3 {
     static final String SMIL_NS = "http://www.w3.org/2001/SMIL20/";
     static final String OPF_NS = "http://openebook.org/namespaces/oeb-package/1.0/";
     static final String RES_NS = "http://www.daisy.org/z3986/2005/resource/";
-    private static final String DTBOOK = "book.xml";
+    static final String DTBOOK = "book.xml";
     /** The custom test that marks page numbers in the SMIL files, named in the NCX. */
-    private static final String PAGENUM = "pagenum";
+    static final String PAGENUM = "pagenum";
 
     private Daisy3() {
     }
@@ -50,11 +49,11 @@ public final class Daisy3 {
     public static void write(Book book, Map<String, NarratedBlock> narration, Path bookFolder, Path folder,
                              String narrator, String generator) throws IOException {
         Files.createDirectories(folder);
-        Map<String, org.jsoup.nodes.Document> parsed = Daisy202.parsed(book);
-        List<Daisy202.Section> sections = Daisy202.sections(book, parsed);
+        Map<String, org.jsoup.nodes.Document> parsed = Sections.parsed(book);
+        List<Section> sections = Sections.of(book, parsed);
         Map<String, List<Pages.Page>> pages = Pages.of(book, parsed);
         Map<String, String> audioFiles = new LinkedHashMap<>();
-        for (Daisy202.Section s : sections) {
+        for (Section s : sections) {
             for (Paragraph p : s.blocks()) {
                 NarratedBlock b = spoken(book, narration, p);
                 if (b != null) {
@@ -63,20 +62,20 @@ public final class Daisy3 {
             }
         }
         for (Map.Entry<String, String> a : audioFiles.entrySet()) {
-            Daisy202.place(bookFolder.resolve(a.getKey()), folder.resolve(a.getValue()));
+            DaisyText.place(bookFolder.resolve(a.getKey()), folder.resolve(a.getValue()));
         }
         Metadata m = book.metadata();
         long elapsed = 0;
-        for (Daisy202.Section s : sections) {
-            long duration = Daisy202.duration(s, book, narration);
+        for (Section s : sections) {
+            long duration = Sections.duration(s, book, narration);
             Files.write(folder.resolve(smil(s)), smil(s, book, narration, audioFiles, m, elapsed, duration, generator,
                     pages));
             elapsed += duration;
         }
         Files.write(folder.resolve(DTBOOK), dtbook(book, sections, pages));
-        Files.write(folder.resolve("book.ncx"), ncx(book, sections, generator, pages));
-        Files.write(folder.resolve("book.res"), resources());
-        Files.write(folder.resolve("book.opf"), opf(book, sections, audioFiles, elapsed, narrator, generator));
+        Files.write(folder.resolve("book.ncx"), Daisy3Package.ncx(book, sections, generator, pages));
+        Files.write(folder.resolve("book.res"), Daisy3Package.resources());
+        Files.write(folder.resolve("book.opf"), Daisy3Package.opf(book, sections, audioFiles, elapsed, narrator, generator));
     }
 
     private static NarratedBlock spoken(Book book, Map<String, NarratedBlock> narration, Paragraph p) {
@@ -84,11 +83,11 @@ public final class Daisy3 {
     }
 
     /** A section's SMIL file: DAISY 3 names them like DAISY 2.02 does. */
-    private static String smil(Daisy202.Section s) {
+    static String smil(Section s) {
         return s.smil();
     }
 
-    private static byte[] smil(Daisy202.Section s, Book book, Map<String, NarratedBlock> narration,
+    private static byte[] smil(Section s, Book book, Map<String, NarratedBlock> narration,
                                Map<String, String> audioFiles, Metadata m, long elapsedMs, long durationMs,
                                String generator, Map<String, List<Pages.Page>> pages) {
         List<Pages.Entry> entries = Pages.entries(s, pages);
@@ -97,9 +96,9 @@ public final class Daisy3 {
                 + "\"http://www.daisy.org/z3986/2005/dtbsmil-2005-2.dtd\">");
         x.start("smil").namespace(null, SMIL_NS);
         x.start("head");
-        meta(x, "dtb:uid", m.identifier());
-        meta(x, "dtb:generator", generator);
-        meta(x, "dtb:totalElapsedTime", Daisy202.clock(elapsedMs));
+        Daisy3Package.meta(x, "dtb:uid", m.identifier());
+        Daisy3Package.meta(x, "dtb:generator", generator);
+        Daisy3Package.meta(x, "dtb:totalElapsedTime", DaisyText.clock(elapsedMs));
         if (paged) { // page numbers a player may skip or announce
             x.start("customAttributes");
             x.empty("customTest", "id", PAGENUM, "defaultState", "false", "override", "visible");
@@ -107,7 +106,7 @@ public final class Daisy3 {
         }
         x.end();
         x.start("body");
-        x.start("seq", "id", "seq-" + s.heading().id(), "dur", Daisy202.clock(durationMs), "fill", "remove");
+        x.start("seq", "id", "seq-" + s.heading().id(), "dur", DaisyText.clock(durationMs), "fill", "remove");
         for (Pages.Entry entry : entries) {
             if (entry.page() != null) {
                 String id = entry.page().id();
@@ -118,7 +117,7 @@ public final class Daisy3 {
             }
             Paragraph p = entry.block();
             NarratedBlock b = spoken(book, narration, p);
-            List<Clip> clips = b == null ? List.of() : Daisy202.clips(b);
+            List<Clip> clips = b == null ? List.of() : Sections.clips(b);
             for (int k = 0; k < p.sentences().size(); k++) {
                 Sentence sentence = p.sentences().get(k);
                 x.start("par", "id", "par-" + sentence.id());
@@ -126,7 +125,7 @@ public final class Daisy3 {
                 if (k < clips.size()) {
                     Clip clip = clips.get(k);
                     x.empty("audio", "id", "aud-" + sentence.id(), "src", audioFiles.get(b.file()), "clipBegin",
-                            Daisy202.clock(clip.beginMs()), "clipEnd", Daisy202.clock(clip.endMs()));
+                            DaisyText.clock(clip.beginMs()), "clipEnd", DaisyText.clock(clip.endMs()));
                 }
                 x.end();
             }
@@ -136,21 +135,21 @@ public final class Daisy3 {
     }
 
     /** The text: the title and authors in the front matter, each section a {@code levelN} of the body. */
-    private static byte[] dtbook(Book book, List<Daisy202.Section> sections, Map<String, List<Pages.Page>> pages) {
+    private static byte[] dtbook(Book book, List<Section> sections, Map<String, List<Pages.Page>> pages) {
         Metadata m = book.metadata();
         Language lang = m.language();
         Xml x = Xml.document("<!DOCTYPE dtbook PUBLIC \"-//NISO//DTD dtbook 2005-3//EN\" "
                 + "\"http://www.daisy.org/z3986/2005/dtbook-2005-3.dtd\">");
         x.start("dtbook", "version", "2005-3", "xml:lang", lang.tag(), "dir", lang.dir()).namespace(null, DTBOOK_NS);
         x.start("head");
-        meta(x, "dtb:uid", m.identifier());
-        meta(x, "dc:Title", m.title());
-        m.authors().forEach(a -> meta(x, "dc:Creator", a));
-        meta(x, "dc:Date", Daisy202.date(m));
-        meta(x, "dc:Publisher", m.publisher().orElse("rawi"));
-        meta(x, "dc:Identifier", m.identifier());
-        meta(x, "dc:Language", lang.tag());
-        meta(x, "dc:Format", "ANSI/NISO Z39.86-2005");
+        Daisy3Package.meta(x, "dtb:uid", m.identifier());
+        Daisy3Package.meta(x, "dc:Title", m.title());
+        m.authors().forEach(a -> Daisy3Package.meta(x, "dc:Creator", a));
+        Daisy3Package.meta(x, "dc:Date", DaisyText.date(m));
+        Daisy3Package.meta(x, "dc:Publisher", m.publisher().orElse("rawi"));
+        Daisy3Package.meta(x, "dc:Identifier", m.identifier());
+        Daisy3Package.meta(x, "dc:Language", lang.tag());
+        Daisy3Package.meta(x, "dc:Format", "ANSI/NISO Z39.86-2005");
         x.end();
         x.start("book");
         x.start("frontmatter");
@@ -162,7 +161,7 @@ public final class Daisy3 {
         x.start("bodymatter", "id", "bodymatter");
         Deque<Integer> open = new ArrayDeque<>();
         Deque<boolean[]> filled = new ArrayDeque<>(); // whether each open level holds more than its heading
-        for (Daisy202.Section s : sections) {
+        for (Section s : sections) {
             while (!open.isEmpty() && open.peek() >= s.level()) {
                 close(x, open, filled);
             }
@@ -213,148 +212,8 @@ public final class Daisy3 {
         boolean foreign = !p.language().tag().equals(book.tag());
         x.start(element, "id", p.id(), "xml:lang", foreign ? p.language().tag() : null,
                 "dir", foreign && !p.language().dir().equals(book.dir()) ? p.language().dir() : null);
-        Daisy202.sentences(x, p, "sent", s -> new String[] {"id", s.id(), "smilref", smil + "#par-" + s.id()});
+        DaisyText.sentences(x, p, "sent", s -> new String[] {"id", s.id(), "smilref", smil + "#par-" + s.id()});
         x.end();
     }
 
-    /** The navigation: a {@code navPoint} per section, nested by level, in reading order. */
-    private static byte[] ncx(Book book, List<Daisy202.Section> sections, String generator,
-                              Map<String, List<Pages.Page>> pages) {
-        Metadata m = book.metadata();
-        Pages.Counts counts = Pages.Counts.of(pages);
-        Xml x = Xml.document("<!DOCTYPE ncx PUBLIC \"-//NISO//DTD ncx 2005-1//EN\" "
-                + "\"http://www.daisy.org/z3986/2005/ncx-2005-1.dtd\">");
-        x.start("ncx", "version", "2005-1", "xml:lang", m.language().tag()).namespace(null, NCX_NS);
-        x.start("head");
-        if (counts.total() > 0) {
-            x.empty("smilCustomTest", "id", PAGENUM, "defaultState", "false", "override", "visible", "bookStruct",
-                    "PAGE_NUMBER");
-        }
-        meta(x, "dtb:uid", m.identifier());
-        meta(x, "dtb:depth", String.valueOf(sections.stream().mapToInt(Daisy202.Section::level).max().orElse(1)));
-        meta(x, "dtb:generator", generator);
-        meta(x, "dtb:totalPageCount", String.valueOf(counts.total()));
-        meta(x, "dtb:maxPageNumber", String.valueOf(counts.maxNormal()));
-        x.end();
-        x.start("docTitle").leaf("text", m.title()).end();
-        for (String a : m.authors()) {
-            x.start("docAuthor").leaf("text", a).end();
-        }
-        // one play order through the sections and the pages, in reading order (a page follows its section's heading)
-        Map<String, Integer> playOrder = new java.util.HashMap<>();
-        List<Pages.Page> pageList = new ArrayList<>();
-        Map<String, String> pageSmil = new java.util.HashMap<>();
-        for (Daisy202.Section s : sections) {
-            playOrder.put(s.smil(), playOrder.size() + 1);
-            for (Pages.Entry entry : Pages.entries(s, pages)) {
-                if (entry.page() != null) {
-                    playOrder.put(entry.page().id(), playOrder.size() + 1);
-                    pageList.add(entry.page());
-                    pageSmil.put(entry.page().id(), s.smil());
-                }
-            }
-        }
-        x.start("navMap");
-        Deque<Integer> open = new ArrayDeque<>();
-        for (Daisy202.Section s : sections) {
-            while (!open.isEmpty() && open.peek() >= s.level()) {
-                x.end();
-                open.pop();
-            }
-            x.start("navPoint", "id", "nav-" + s.heading().id(), "class", "h" + s.level(), "playOrder",
-                    String.valueOf(playOrder.get(s.smil())));
-            x.start("navLabel").leaf("text", s.label()).end();
-            x.empty("content", "src", s.smil() + "#par-" + s.heading().sentences().get(0).id());
-            open.push(s.level());
-        }
-        while (!open.isEmpty()) {
-            x.end();
-            open.pop();
-        }
-        x.end();
-        if (!pageList.isEmpty()) {
-            x.start("pageList", "id", "pages");
-            x.start("navLabel").leaf("text", "Pages").end();
-            for (Pages.Page page : pageList) {
-                x.start("pageTarget", "id", "target-" + page.id(), "type", page.kind(), "value",
-                        page.number() > 0 ? String.valueOf(page.number()) : null, "playOrder",
-                        String.valueOf(playOrder.get(page.id())));
-                x.start("navLabel").leaf("text", page.label()).end();
-                x.empty("content", "src", pageSmil.get(page.id()) + "#par-" + page.id());
-                x.end();
-            }
-            x.end();
-        }
-        x.end();
-        return x.finish();
-    }
-
-    /** The resource file: the words a player says for the structures it announces, in English. */
-    private static byte[] resources() {
-        Xml x = Xml.document("<!DOCTYPE resources PUBLIC \"-//NISO//DTD resource 2005-1//EN\" "
-                + "\"http://www.daisy.org/z3986/2005/resource-2005-1.dtd\">");
-        x.start("resources", "version", "2005-1").namespace(null, RES_NS);
-        x.start("scope", "nsuri", NCX_NS);
-        x.start("nodeSet", "id", "ns-page", "select", "//smilCustomTest[@bookStruct='PAGE_NUMBER']");
-        x.start("resource", "xml:lang", "en", "id", "r-page").leaf("text", "page").end(); // resource
-        x.end(); // nodeSet
-        x.end(); // scope
-        x.end(); // resources
-        return x.finish();
-    }
-
-    private static byte[] opf(Book book, List<Daisy202.Section> sections, Map<String, String> audioFiles, long totalMs,
-                              String narrator, String generator) {
-        Metadata m = book.metadata();
-        Xml x = Xml.document("<!DOCTYPE package PUBLIC \"+//ISBN 0-9673008-1-9//DTD OEB 1.2 Package//EN\" "
-                + "\"http://openebook.org/dtds/oeb-1.2/oebpkg12.dtd\">");
-        x.start("package", "unique-identifier", "uid").namespace(null, OPF_NS);
-        x.start("metadata");
-        x.start("dc-metadata").namespace("dc", "http://purl.org/dc/elements/1.1/")
-                .namespace("oebpackage", OPF_NS);
-        x.leaf("dc:Format", "ANSI/NISO Z39.86-2005");
-        x.leaf("dc:Language", m.language().tag());
-        x.leaf("dc:Date", Daisy202.date(m));
-        x.leaf("dc:Publisher", m.publisher().orElse(generator));
-        x.leaf("dc:Title", m.title());
-        x.leaf("dc:Identifier", m.identifier(), "id", "uid");
-        for (String a : m.authors().isEmpty() ? List.of(generator) : m.authors()) {
-            x.leaf("dc:Creator", a);
-        }
-        x.end();
-        x.start("x-metadata");
-        x.empty("meta", "name", "dtb:multimediaType", "content", narrator != null ? "audioFullText" : "textNCX");
-        x.empty("meta", "name", "dtb:multimediaContent", "content", narrator != null ? "audio,text" : "text");
-        x.empty("meta", "name", "dtb:totalTime", "content", Daisy202.clock(totalMs));
-        if (narrator != null) {
-            x.empty("meta", "name", "dtb:narrator", "content", narrator);
-        }
-        x.empty("meta", "name", "dtb:producedDate", "content", m.modified().toString().substring(0, 10));
-        x.end();
-        x.end();
-        x.start("manifest");
-        x.empty("item", "id", "opf", "href", "book.opf", "media-type", "text/xml");
-        x.empty("item", "id", "ncx", "href", "book.ncx", "media-type", "application/x-dtbncx+xml");
-        x.empty("item", "id", "dtbook", "href", DTBOOK, "media-type", "application/x-dtbook+xml");
-        x.empty("item", "id", "resource", "href", "book.res", "media-type", "application/x-dtbresource+xml");
-        for (Daisy202.Section s : sections) {
-            x.empty("item", "id", "smil-" + s.heading().id(), "href", s.smil(), "media-type", "application/smil");
-        }
-        int n = 0;
-        for (String audio : audioFiles.values()) {
-            x.empty("item", "id", "audio-" + ++n, "href", audio, "media-type", "audio/mpeg");
-        }
-        x.end();
-        x.start("spine");
-        for (Daisy202.Section s : sections) {
-            x.empty("itemref", "idref", "smil-" + s.heading().id());
-        }
-        x.end();
-        x.end();
-        return x.finish();
-    }
-
-    private static void meta(Xml x, String name, String content) {
-        x.empty("meta", "name", name, "content", content);
-    }
 }

@@ -49,7 +49,7 @@ final class Pages {
     /**
      * The pages of {@code book}, by the id of the block where each begins, in reading order.
      *
-     * @param parsed its documents, parsed, by id ({@link Daisy202#parsed})
+     * @param parsed its documents, parsed, by id ({@link Sections#parsed})
      */
     static Map<String, List<Page>> of(Book book, Map<String, org.jsoup.nodes.Document> parsed) {
         Map<String, List<Page>> pages = new LinkedHashMap<>();
@@ -136,7 +136,7 @@ final class Pages {
      * The entries of a section in reading order: its blocks, and its pages where they begin. A page that begins at
      * the section's heading comes right after it (the navigation starts each section at its heading).
      */
-    static List<Entry> entries(Daisy202.Section s, Map<String, List<Page>> pages) {
+    static List<Entry> entries(Section s, Map<String, List<Page>> pages) {
         List<Entry> entries = new ArrayList<>();
         for (Paragraph p : s.blocks()) {
             List<Page> here = pages.getOrDefault(p.id(), List.of());
