@@ -8,7 +8,6 @@ import io.rawi.book.Sentence;
 import io.rawi.book.Word;
 import io.rawi.internal.ZeroPad;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class Annotator {
             "blockquote", "figcaption", "caption", "td", "th", "pre", "div", "address", "summary");
     private static final Set<String> CONTAINERS = Set.of("ul", "ol", "dl", "table", "section", "article", "figure",
             "aside", "nav", "header", "footer", "main", "hr", "details", "tbody", "thead", "tfoot", "tr");
-    private static final Set<String> SILENT = Set.of("rt", "rp", "script", "style");
+    static final Set<String> SILENT = Set.of("rt", "rp", "script", "style");
 
     private final Granularity granularity;
     private final Set<String> wordless = new java.util.HashSet<>();
@@ -64,7 +63,7 @@ final class Annotator {
         collect(body, leaves);
         List<Paragraph> out = new ArrayList<>();
         for (Element leaf : leaves) {
-            Mapped m = Mapped.of(leaf);
+            TextRanges.Mapped m = TextRanges.Mapped.of(leaf);
             if (!Segmenter.speakable(m.text)) {
                 continue;
             }
@@ -73,7 +72,7 @@ final class Annotator {
             if (leaf.id().isEmpty()) {
                 leaf.attr("id", id);
             } else {
-                container = wrapAll(leaf, id);
+                container = TextRanges.wrapAll(leaf, id);
             }
             Paragraph.Kind kind = leaf.tagName().matches("h[1-6]") ? Paragraph.Kind.HEADING : Paragraph.Kind.BODY;
             Paragraph p = Segmenter.paragraph(id, kind, m.text, language(leaf, documentLanguage));
@@ -133,7 +132,7 @@ final class Annotator {
             if (lang.tag().equals("und") || lang.primary().equals(p.language().primary())) {
                 continue;
             }
-            Mapped m = Mapped.of(container);
+            TextRanges.Mapped m = TextRanges.Mapped.of(container);
             if (m.nodes.size() < run.end() || !m.text.startsWith(p.text())) {
                 return; // the text moved under the spans: leave the runs unmarked rather than mark the wrong words
             }
@@ -171,8 +170,8 @@ final class Annotator {
             Sentence s = sentences.get(i);
             for (int w = s.words().size() - 1; w >= 0; w--) {
                 Word word = s.words().get(w);
-                Mapped m = Mapped.of(container);
-                if (!wrapInText(m, word.start(), word.end(), word.id())) {
+                TextRanges.Mapped m = TextRanges.Mapped.of(container);
+                if (!TextRanges.wrapInText(m, word.start(), word.end(), word.id())) {
                     wordless.add(s.id());
                 }
             }
@@ -180,8 +179,8 @@ final class Annotator {
         boolean every = true;
         for (int i = sentences.size() - 1; i >= 0; i--) {
             Sentence s = sentences.get(i);
-            Mapped m = Mapped.of(container);
-            if (!wrapRange(container, m, s.start(), s.end(), s.id())) {
+            TextRanges.Mapped m = TextRanges.Mapped.of(container);
+            if (!TextRanges.wrapRange(container, m, s.start(), s.end(), s.id())) {
                 every = false;
                 break;
             }
@@ -194,7 +193,7 @@ final class Annotator {
                     stale.unwrap();
                 }
             }
-            wrapAll(container, sid);
+            TextRanges.wrapAll(container, sid);
             List<Word> words = new ArrayList<>();
             int n = 0;
             for (Sentence s : sentences) {
@@ -211,159 +210,4 @@ final class Annotator {
         return p;
     }
 
-    /** Wraps the characters {@code [start, end)} when they lie in one text node. */
-    private static boolean wrapInText(Mapped m, int start, int end, String id) {
-        TextNode a = m.nodes.get(start);
-        TextNode b = m.nodes.get(end - 1);
-        if (a != b) {
-            return false;
-        }
-        int from = m.offsets.get(start);
-        int to = m.offsets.get(end - 1) + 1;
-        TextNode middle = from > 0 ? a.splitText(from) : a;
-        if (to - from < middle.getWholeText().length()) {
-            middle.splitText(to - from);
-        }
-        Element span = new Element("span").attr("id", id);
-        middle.before(span);
-        span.appendChild(middle);
-        return true;
-    }
-
-    /**
-     * Wraps the characters {@code [start, end)} of {@code container} when both ends fall in its own text nodes or at
-     * the edges of its child elements.
-     */
-    private static boolean wrapRange(Element container, Mapped m, int start, int end, String id) {
-        Node last = edge(container, m, end - 1, false);
-        Node first = last == null ? null : edge(container, m, start, true);
-        if (first != null && m.nodes.get(start) == last && first != last) {
-            last = first; // the start split the same text node: the sentence is its tail
-        }
-        if (first == null || last == null || first.parent() != container || last.parent() != container) {
-            return false;
-        }
-        if (first.siblingIndex() > last.siblingIndex()) {
-            return false;
-        }
-        Element span = new Element("span").attr("id", id);
-        first.before(span);
-        List<Node> move = new ArrayList<>();
-        for (Node n = first; n != null; n = n.nextSibling()) {
-            move.add(n);
-            if (n == last) {
-                break;
-            }
-        }
-        for (Node n : move) {
-            span.appendChild(n);
-        }
-        return true;
-    }
-
-    /**
-     * The child of {@code container} that starts (or ends) at character {@code at}, splitting a text node there when
-     * needed; null when {@code at} falls inside a child element.
-     */
-    private static Node edge(Element container, Mapped m, int at, boolean start) {
-        TextNode t = m.nodes.get(at);
-        int offset = m.offsets.get(at);
-        Node child = t;
-        while (child.parent() != container && child.parent() != null) {
-            child = child.parent();
-        }
-        if (child.parent() == null) {
-            return null;
-        }
-        if (child == t) {
-            if (start) {
-                return offset > 0 ? t.splitText(offset) : t;
-            }
-            if (offset + 1 < t.getWholeText().length()) {
-                t.splitText(offset + 1);
-            }
-            return t;
-        }
-        Mapped inner = Mapped.of((Element) child);
-        boolean atEdge = start ? inner.firstIndexIn(m, at) : inner.lastIndexIn(m, at);
-        return atEdge ? child : null;
-    }
-
-    private static Element wrapAll(Element e, String id) {
-        Element span = new Element("span").attr("id", id);
-        List<Node> children = new ArrayList<>(e.childNodes());
-        e.appendChild(span);
-        for (Node n : children) {
-            span.appendChild(n);
-        }
-        return span;
-    }
-
-    /** The whitespace-collapsed text of an element, with each character's text node and offset there. */
-    static final class Mapped {
-        final String text;
-        final List<TextNode> nodes;
-        final List<Integer> offsets;
-
-        private Mapped(String text, List<TextNode> nodes, List<Integer> offsets) {
-            this.text = text;
-            this.nodes = nodes;
-            this.offsets = offsets;
-        }
-
-        static Mapped of(Element root) {
-            StringBuilder sb = new StringBuilder();
-            List<TextNode> nodes = new ArrayList<>();
-            List<Integer> offsets = new ArrayList<>();
-            boolean[] space = {true};
-            root.traverse((node, depth) -> {
-                if (!(node instanceof TextNode t) || silent(t, root)) {
-                    return;
-                }
-                String s = t.getWholeText();
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    boolean ws = Character.isWhitespace(c) || c == '\u00a0';
-                    if (ws) {
-                        if (!space[0]) {
-                            sb.append(' ');
-                            nodes.add(t);
-                            offsets.add(i);
-                            space[0] = true;
-                        }
-                    } else {
-                        sb.append(c);
-                        nodes.add(t);
-                        offsets.add(i);
-                        space[0] = false;
-                    }
-                }
-            });
-            int len = sb.length();
-            while (len > 0 && sb.charAt(len - 1) == ' ') {
-                len--;
-            }
-            return new Mapped(sb.substring(0, len), nodes.subList(0, len), offsets.subList(0, len));
-        }
-
-        private static boolean silent(TextNode t, Element root) {
-            for (Node n = t.parent(); n != null && n != root; n = n.parent()) {
-                if (n instanceof Element e && SILENT.contains(e.tagName())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether character {@code at} of {@code outer} is this element's first character. */
-        boolean firstIndexIn(Mapped outer, int at) {
-            return !nodes.isEmpty() && nodes.get(0) == outer.nodes.get(at) && offsets.get(0).equals(outer.offsets.get(at));
-        }
-
-        /** Whether character {@code at} of {@code outer} is this element's last character. */
-        boolean lastIndexIn(Mapped outer, int at) {
-            int last = nodes.size() - 1;
-            return last >= 0 && nodes.get(last) == outer.nodes.get(at) && offsets.get(last).equals(outer.offsets.get(at));
-        }
-    }
 }
