@@ -55,14 +55,14 @@ final class BlockWalker {
 
     /** A container: its block children in turn, and the loose inline text between them as paragraphs. */
     private void container(Element e, List<SourceBlock> out) {
-        if (!Readability.hasBlockChild(e)) {
+        if (!ElementCounts.hasBlockChild(e)) {
             paragraph(e, SourceBlock.Type.PARAGRAPH, ++group, out);
             return;
         }
         StringBuilder loose = new StringBuilder();
         List<Element> looseImages = new ArrayList<>();
         for (Node n : e.childNodes()) {
-            if (n instanceof Element c && Readability.isBlock(c)) {
+            if (n instanceof Element c && ElementCounts.isBlock(c)) {
                 flushLoose(loose, looseImages, out);
                 walk(c, out);
             } else if (n instanceof TextNode t) {

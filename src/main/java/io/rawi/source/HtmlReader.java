@@ -123,8 +123,8 @@ public final class HtmlReader {
                     e.remove();
                 } else if (e.tagName().equals("meta") || e.tagName().equals("title") || e.tagName().equals("base")) {
                     continue;
-                } else if (Readability.dangerous(e) || strict && Readability.unlikely(e) && inBody(e)) {
-                    dropped += Readability.dangerous(e) && !e.tagName().equals("link") ? 1 : 0;
+                } else if (Sanitizer.dangerous(e) || strict && Readability.unlikely(e) && inBody(e)) {
+                    dropped += Sanitizer.dangerous(e) && !e.tagName().equals("link") ? 1 : 0;
                     // the white space before it goes too, or thousands of blank siblings slow the parser down
                     if (e.previousSibling() instanceof TextNode t && t.isBlank()) {
                         t.remove();
@@ -174,7 +174,7 @@ public final class HtmlReader {
                 // a malformed base is ignored
             }
         }
-        int removed = dropped + Readability.sanitize(doc);
+        int removed = dropped + Sanitizer.sanitize(doc);
         if (removed > 0) {
             notes.add(location + ": " + removed + " script, style, frame, form or other non-text element(s) dropped");
         }
@@ -224,10 +224,10 @@ public final class HtmlReader {
         List<Element> candidates = new ArrayList<>(doc.select("[rel=author], [itemprop=author], .byline, .author, "
                 + ".article-author, [class~=(?i)byline|post-meta|entry-meta|article-meta|dateline], address"));
         // measured bottom-up first: asking each of 512 nested spans for its text walked the whole page each time
-        java.util.Map<Element, int[]> counts = Readability.counts(doc);
+        java.util.Map<Element, int[]> counts = ElementCounts.counts(doc);
         for (Element e : doc.select("p, div, span")) {
             int[] c = counts.get(e);
-            if (c[Readability.ELEMENTS] < 64 && c[Readability.LENGTH] < 240 && !Readability.hasBlockChild(e)
+            if (c[ElementCounts.ELEMENTS] < 64 && c[ElementCounts.LENGTH] < 240 && !ElementCounts.hasBlockChild(e)
                     && e.childrenSize() < 12 && e.text().length() < 120
                     && BYLINE.matcher(e.text()).lookingAt()) {
                 candidates.add(e);

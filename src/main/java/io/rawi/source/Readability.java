@@ -1,6 +1,5 @@
 package io.rawi.source;
 
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -19,21 +18,9 @@ import java.util.regex.Pattern;
  * left inside. A readability-style heuristic; the page is changed in place.
  */
 final class Readability {
-    /** Elements that never reach a book: executable, embedded, interactive or presentational. */
-    static final String DANGEROUS = "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, "
-            + "form, input, button, select, textarea, option, svg, math, canvas, video, audio, source, track, link, meta, "
-            + "base, dialog, portal, map, area";
-    /** {@link #DANGEROUS} parsed once. */
-    static final org.jsoup.select.Evaluator DANGEROUS_ELEMENTS = org.jsoup.select.QueryParser.parse(DANGEROUS);
-    /** The tag names of {@link #DANGEROUS}: a set lookup per element, where the selector tries each name in turn. */
-    private static final Set<String> DANGEROUS_TAGS = Set.of(DANGEROUS.split(",\\s*"));
     private static final Pattern CHROME_ROLE =
             Pattern.compile("(?i)navigation|banner|contentinfo|complementary|search|dialog|alert");
 
-    /** Whether {@code e} is one of {@link #DANGEROUS}. */
-    static boolean dangerous(Element e) {
-        return DANGEROUS_TAGS.contains(e.normalName());
-    }
     private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|^ad-|\\bads?\\b|advert|agegate|banner|breadcrumb|"
             + "combx|comment|communit|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|masthead|modal|"
             + "newsletter|nav|outbrain|pager|pagination|popup|promo|related|recommend|remark|replies|rss|share|sharing|"
@@ -47,9 +34,6 @@ final class Readability {
             + "sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|cookie|nav|menu|"
             + "recommend|trending|byline|author|dateline");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "h2", "h3");
-    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
-            "dt", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-            "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tbody", "thead", "tr", "td", "th");
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     /** Whether chrome is recognised by its names (strict), or only by its links and emptiness (the second try). */
@@ -57,34 +41,6 @@ final class Readability {
 
     private Readability(boolean strict) {
         this.strict = strict;
-    }
-
-    /**
-     * Removes what is executable, embedded, hidden or a comment: done before anything else reads the page. Returns how
-     * many executable or embedded elements went; page metadata ({@code meta}, {@code link}, {@code base}) is removed
-     * without being counted.
-     */
-    static int sanitize(Document doc) {
-        int removed = 0;
-        for (Element e : doc.select(DANGEROUS_ELEMENTS)) {
-            if (e.parent() != null) {
-                e.remove();
-                removed += e.tagName().equals("meta") || e.tagName().equals("link") || e.tagName().equals("base") ? 0 : 1;
-            }
-        }
-        for (Element e : doc.select("[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]")) {
-            if (e.parent() != null && !e.tagName().equals("body") && !e.tagName().equals("html")) {
-                e.remove();
-            }
-        }
-        List<Node> comments = new ArrayList<>();
-        doc.forEachNode(n -> {
-            if (n instanceof Comment) {
-                comments.add(n);
-            }
-        });
-        comments.forEach(Node::remove);
-        return removed;
     }
 
     /** The article's root elements, in document order: the best container, or it and its related siblings. */
@@ -106,18 +62,18 @@ final class Readability {
         if (strict) {
             removeUnlikely(body);
         }
-        Map<Element, int[]> counts = counts(body);
+        Map<Element, int[]> counts = ElementCounts.counts(body);
         for (Element e : body.select("*")) {
-            if (!SCORED.contains(e.tagName()) && !(e.tagName().equals("div") && !hasBlockChild(e))) {
+            if (!SCORED.contains(e.tagName()) && !(e.tagName().equals("div") && !ElementCounts.hasBlockChild(e))) {
                 continue;
             }
             int[] c = counts.get(e);
-            String text = c[ELEMENTS] > MEASURED_ABOVE ? null : e.text();
-            int length = text == null ? c[LENGTH] : text.length();
+            String text = c[ElementCounts.ELEMENTS] > ElementCounts.MEASURED_ABOVE ? null : e.text();
+            int length = text == null ? c[ElementCounts.LENGTH] : text.length();
             if (length < 25) {
                 continue;
             }
-            double score = 1 + (text == null ? c[COMMAS] : commas(text)) + Math.min(length / 100, 3);
+            double score = 1 + (text == null ? c[ElementCounts.COMMAS] : ElementCounts.commas(text)) + Math.min(length / 100, 3);
             Element ancestor = e.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -128,8 +84,8 @@ final class Readability {
         double best = -1;
         for (Map.Entry<Element, Double> c : scores.entrySet()) {
             int[] n = counts.get(c.getKey());
-            double density = n == null || n[ELEMENTS] <= MEASURED_ABOVE ? linkDensity(c.getKey())
-                    : n[LENGTH] == 0 ? 0 : Math.min(1, (double) n[LINKS] / n[LENGTH]);
+            double density = n == null || n[ElementCounts.ELEMENTS] <= ElementCounts.MEASURED_ABOVE ? ElementCounts.linkDensity(c.getKey())
+                    : n[ElementCounts.LENGTH] == 0 ? 0 : Math.min(1, (double) n[ElementCounts.LINKS] / n[ElementCounts.LENGTH]);
             double s = c.getValue() * (1 - density);
             scores.put(c.getKey(), s);
             if (s > best) {
@@ -200,7 +156,7 @@ final class Readability {
             return false;
         }
         String text = sibling.text();
-        double density = linkDensity(sibling);
+        double density = ElementCounts.linkDensity(sibling);
         return text.length() > 80 && density < 0.25
                 || text.length() > 0 && density == 0 && text.matches("(?s).*[.!?؟…]\\s*$");
     }
@@ -257,7 +213,7 @@ final class Readability {
         // each element's text, link text and images, counted once bottom-up: asking each element for its text would
         // walk its subtree again, quadratic in the depth (docs/BENCHMARKS.md: deep HTML). In document order, an
         // element is judged before anything inside it is removed, so the counts made first stay true for it
-        Map<Element, int[]> counts = counts(root);
+        Map<Element, int[]> counts = ElementCounts.counts(root);
         List<Element> doomed = new ArrayList<>();
         for (Element e : root.select("ul, ol, div, section, table, p, aside, footer, header, nav")) {
             if (e == root) {
@@ -269,9 +225,9 @@ final class Readability {
                 continue;
             }
             int[] c = counts.get(e);
-            int length = c[LENGTH];
-            double density = length == 0 ? 0 : Math.min(1, (double) c[LINKS] / length);
-            boolean noImage = c[IMAGES] == 0;
+            int length = c[ElementCounts.LENGTH];
+            double density = length == 0 ? 0 : Math.min(1, (double) c[ElementCounts.LINKS] / length);
+            boolean noImage = c[ElementCounts.IMAGES] == 0;
             int weight = strict ? classWeight(e) : 0;
             boolean linkList = (tag.equals("ul") || tag.equals("ol")) && density > 0.5;
             boolean chrome = weight < 0 && (density > 0.2 || length < 200 || !tag.equals("p"));
@@ -314,64 +270,6 @@ final class Readability {
         });
     }
 
-    /** Indexes into {@link #counts}' arrays. */
-    static final int LENGTH = 0;
-    static final int LINKS = 1;
-    static final int IMAGES = 2;
-    static final int ELEMENTS = 3;
-    static final int COMMAS = 4;
-    /**
-     * Elements with more than this many elements inside are measured from {@link #counts}, not by asking for their
-     * text: each such question walks the whole subtree, and nested containers (the parser keeps 512 levels, then
-     * makes the rest siblings) made it quadratic in the depth. Real pages' paragraphs and
-     * candidates hold far fewer, and keep their exact text.
-     */
-    static final int MEASURED_ABOVE = 2000;
-
-    /**
-     * For each element under {@code root}, in one bottom-up pass: its text's length (white space collapsed), its links'
-     * text length, its images, the elements inside it, and the commas in its text.
-     */
-    static Map<Element, int[]> counts(Element root) {
-        Map<Element, int[]> counts = new IdentityHashMap<>();
-        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                // counted on the way out, when the children are done
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (!(node instanceof Element e)) {
-                    return;
-                }
-                int[] c = new int[5];
-                for (Node child : e.childNodes()) {
-                    if (child instanceof org.jsoup.nodes.TextNode t) {
-                        String text = t.text().strip();
-                        c[LENGTH] += text.isEmpty() ? 0 : text.length() + (c[LENGTH] > 0 ? 1 : 0);
-                        c[COMMAS] += commas(text);
-                    } else if (child instanceof Element k) {
-                        int[] kc = counts.get(k);
-                        c[LENGTH] += kc[LENGTH] + (c[LENGTH] > 0 && kc[LENGTH] > 0 ? 1 : 0);
-                        c[LINKS] += kc[LINKS];
-                        c[IMAGES] += kc[IMAGES];
-                        c[ELEMENTS] += kc[ELEMENTS] + 1;
-                        c[COMMAS] += kc[COMMAS];
-                    }
-                }
-                if (e.tagName().equals("a")) {
-                    c[1] = c[0];
-                }
-                if (e.tagName().equals("img")) {
-                    c[2]++;
-                }
-                counts.put(e, c);
-            }
-        }, root);
-        return counts;
-    }
-
     private double initial(Element e) {
         double s = switch (e.tagName()) {
             case "article" -> 10;
@@ -404,39 +302,4 @@ final class Readability {
         return w;
     }
 
-    static double linkDensity(Element e) {
-        int length = e.text().length();
-        if (length == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element a : e.select("a")) {
-            links += a.text().length();
-        }
-        return Math.min(1, (double) links / length);
-    }
-
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '،') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    static boolean hasBlockChild(Element e) {
-        for (Element c : e.children()) {
-            if (BLOCKS.contains(c.tagName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isBlock(Element e) {
-        return BLOCKS.contains(e.tagName());
-    }
 }

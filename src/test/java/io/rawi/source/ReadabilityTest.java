@@ -51,7 +51,7 @@ class ReadabilityTest {
     void dangerousElementsAreRemovedAndCounted() {
         Document doc = Jsoup.parse("<body><p>نص</p><script>alert(1)</script><iframe src='x'></iframe>"
                 + "<style>p{}</style><object></object><p>نص آخر</p></body>");
-        int removed = Readability.sanitize(doc);
+        int removed = Sanitizer.sanitize(doc);
         assertTrue(removed >= 4, "removed " + removed);
         assertTrue(doc.select("script, iframe, style, object").isEmpty(), doc.html());
         assertEquals(2, doc.select("p").size());
