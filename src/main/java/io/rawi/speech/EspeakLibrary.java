@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code libespeak-ng}, called in process through JNA. The library keeps global state, so one synthesis runs at a
@@ -41,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code -Drawi.espeak.mirror=false} always starts on the real folder.
  *
  * <p>Since every synthesis starts from a fresh load, nothing ties one paragraph to another, and syntheses run side by
- * side: there is one {@link Slot} per core, each its own copy of the library's file, loaded with
+ * side: there is one {@link EspeakSlot} per core, each its own copy of the library's file, loaded with
  * {@code RTLD_DEEPBIND} so that each copy keeps to its own functions and global state (on Linux; elsewhere, and with
  * {@code -Drawi.espeak.slots=1}, one slot). Each slot speaks the same samples as one alone.
  *
@@ -87,103 +86,47 @@ final class EspeakLibrary {
     private String version;
     private String loadError;
     /** The slots: the first is made when the library is first loaded, the others when two syntheses overlap. */
-    private final Slot[] slots = new Slot[Math.max(1, Math.min(64,
+    private final EspeakSlot[] slots = new EspeakSlot[Math.max(1, Math.min(64,
             com.sun.jna.Platform.isLinux() ? Integer.getInteger("rawi.espeak.slots",
                     Runtime.getRuntime().availableProcessors()) : 1))];
     /** The slots not speaking now (guarded by the class). */
-    private final java.util.ArrayDeque<Slot> idle = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<EspeakSlot> idle = new java.util.ArrayDeque<>();
     private int made;
-
-    /**
-     * One loaded copy of the library, with what it keeps between calls. Guarded by {@link #lock}, held for a whole
-     * synthesis; loading and unloading also hold the class (the folders and the maps are shared).
-     */
-    private final class Slot {
-        final int index;
-        final ReentrantLock lock = new ReentrantLock();
-        EspeakApi api;
-        /** Whether the loaded library has spoken: it then carries state from what it spoke (see {@link #fresh}). */
-        boolean used;
-        /** The folder the loaded library was started on: null for eSpeak NG's own, else {@link #mirror}. */
-        Path startedOn;
-        EspeakApi.SynthCallback callback;
-        volatile Collector current;
-        /**
-         * The samples of the synthesis under way, kept from one to the next: a paragraph's audio is copied out once,
-         * not gathered from a new array per callback.
-         */
-        short[] heard = new short[1 << 20];
-
-        Slot(int index) {
-            this.index = index;
-        }
-
-        /** The file this slot loads: the library's own for the first, a copy of it for the others. */
-        String libraryFile() throws IOException {
-            if (index == 0 || file == null) {
-                return file;
-            }
-            synchronized (this) {
-                if (copies == null) {
-                    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-                    EspeakDataFolder.removeStale(tmp);
-                    Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root),
-                            "rawi-espeak-copies-cleanup"));
-                    copies = root;
-                }
-                Path copy = copies.resolve("libespeak-ng-" + index + ".so");
-                if (!Files.exists(copy)) {
-                    Files.copy(Path.of(file), copy);
-                }
-                return copy.toString();
-            }
-        }
-    }
 
     EspeakLibrary() {
     }
 
-    private static final class Collector {
-        final Slot slot;
-        final List<MarkEvent> marks = new ArrayList<>();
-        final List<WordEvent> words = new ArrayList<>();
-        int samples;
-        volatile boolean abort;
-        boolean interrupted;
-
-        Collector(Slot slot) {
-            this.slot = slot;
+    /**
+     * The file {@code slot} loads: the library's own for the first, a copy of it for the others (the copies' folder
+     * is made once, the library held, so that two slots loading at once share it).
+     */
+    private synchronized String libraryFile(EspeakSlot slot) throws IOException {
+        if (slot.index == 0 || file == null) {
+            return file;
         }
-
-        /** Appends {@code n} samples from the library's buffer to {@link #heard}. */
-        void add(Pointer wav, int n) {
-            if (slot.heard.length - samples < n) {
-                slot.heard = java.util.Arrays.copyOf(slot.heard, Math.max(2 * slot.heard.length, samples + n));
-            }
-            wav.read(0, slot.heard, samples, n);
-            samples += n;
+        if (copies == null) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            EspeakDataFolder.removeStale(tmp);
+            Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root),
+                    "rawi-espeak-copies-cleanup"));
+            copies = root;
         }
-
-        /** The audio, in one piece. */
-        short[] pcm() {
-            short[] pcm = java.util.Arrays.copyOf(slot.heard, samples);
-            if (slot.heard.length > KEEP) { // a very long paragraph's buffer is not kept for the rest of the book
-                slot.heard = new short[1 << 20];
-            }
-            return pcm;
+        Path copy = copies.resolve("libespeak-ng-" + slot.index + ".so");
+        if (!Files.exists(copy)) {
+            Files.copy(Path.of(file), copy);
         }
+        return copy.toString();
     }
 
-    /** The largest buffer kept between syntheses: a minute and a half of speech (4 MiB); it starts at half that. */
-    private static final int KEEP = 1 << 21;
+
 
     /**
      * Loads and initialises the library (on this process's data folder if it has one) unless it is loaded; returns
      * null when it is available, else why not.
      */
     String load() {
-        Slot first = slot(0);
+        EspeakSlot first = slot(0);
         first.lock.lock();
         try {
             return load(first, mirror.root());
@@ -205,9 +148,9 @@ final class EspeakLibrary {
     }
 
     /** The slot {@code index}, made on first use. */
-    private synchronized Slot slot(int index) {
+    private synchronized EspeakSlot slot(int index) {
         if (slots[index] == null) {
-            slots[index] = new Slot(index);
+            slots[index] = new EspeakSlot(index);
             made = Math.max(made, index + 1);
             idle.addLast(slots[index]);
         }
@@ -218,7 +161,7 @@ final class EspeakLibrary {
      * Loads and initialises the library in {@code slot} on {@code data} (null: eSpeak NG's own folder), unless loaded
      * already. The caller holds the slot's lock.
      */
-    private String load(Slot slot, Path data) {
+    private String load(EspeakSlot slot, Path data) {
         synchronized (this) {
             if (slot.api != null || loadError != null) {
                 return loadError;
@@ -234,7 +177,7 @@ final class EspeakLibrary {
             java.util.Set<String> before = file == null ? PinnedLibraries.mapped() : null;
             EspeakApi lib;
             try {
-                String name = slot.libraryFile();
+                String name = libraryFile(slot);
                 lib = name == null ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), EspeakApi.class)
                         : Native.load(name, EspeakApi.class, Map.of(Library.OPTION_OPEN_FLAGS,
                                 com.sun.jna.Platform.isLinux() ? OPEN_FLAGS : 1));
@@ -259,7 +202,7 @@ final class EspeakLibrary {
                     }
                     return "libespeak-ng was found but could not initialise (no espeak-ng-data?)";
                 }
-                slot.callback = (wav, samples, events) -> onAudio(slot, wav, samples, events);
+                slot.callback = (wav, samples, events) -> EspeakCollector.onAudio(slot, wav, samples, events);
                 lib.espeak_SetSynthCallback(slot.callback);
                 version = "libespeak-ng " + lib.espeak_Info(new PointerByReference());
                 sampleRate = rate;
@@ -290,7 +233,7 @@ final class EspeakLibrary {
      */
     void fresh() {
         for (int i = 0; i < slots.length; i++) {
-            Slot slot;
+            EspeakSlot slot;
             synchronized (this) {
                 slot = slots[i];
             }
@@ -309,7 +252,7 @@ final class EspeakLibrary {
     }
 
     /** Unloads the slot's library (its lock held). */
-    private void unload(Slot slot) {
+    private void unload(EspeakSlot slot) {
         slot.api.espeak_Terminate(); // frees its buffers, which unloading would not
         nativeLibrary(slot.api).close();
         slot.api = null;
@@ -321,7 +264,7 @@ final class EspeakLibrary {
      * loading it afresh unless it already is one, and marks it as speaking now; returns null, else why it cannot load.
      * The caller holds the slot's lock.
      */
-    private String loadFresh(Slot slot, Path data) {
+    private String loadFresh(EspeakSlot slot, Path data) {
         if (slot.api != null && (slot.used || !java.util.Objects.equals(slot.startedOn, data))) {
             unload(slot);
         }
@@ -340,7 +283,7 @@ final class EspeakLibrary {
      * process's {@link #mirror}, so that later loads find it there among a few files. False for a voice with a variant
      * ({@code name+variant}) or one whose file cannot be put there: the voice then stays on eSpeak NG's own folder.
      */
-    private boolean addToMirror(Slot slot, String voice) {
+    private boolean addToMirror(EspeakSlot slot, String voice) {
         try {
             Pointer current = slot.api.espeak_GetCurrentVoice();
             PointerByReference path = new PointerByReference();
@@ -359,11 +302,11 @@ final class EspeakLibrary {
      */
     private void removeMirror(Path root) {
         io.rawi.internal.Interruption.begin();
-        List<Slot> locked = new ArrayList<>();
+        List<EspeakSlot> locked = new ArrayList<>();
         long until = System.nanoTime() + 30_000_000_000L;
         try {
             for (int i = 0; i < slots.length; i++) {
-                Slot slot;
+                EspeakSlot slot;
                 synchronized (this) {
                     slot = slots[i];
                 }
@@ -405,39 +348,6 @@ final class EspeakLibrary {
         return sampleRate;
     }
 
-    private int onAudio(Slot slot, Pointer wav, int samples, Pointer events) {
-        Collector c = slot.current;
-        if (c == null) {
-            return 1;
-        }
-        if (events != null) {
-            for (int i = 0; ; i++) {
-                Pointer e = events.share((long) i * EspeakApi.EVENT_SIZE);
-                int type = e.getInt(0);
-                if (type == 0) {
-                    break;
-                }
-                long sample = e.getInt(20);
-                if (type == EspeakApi.EVENT_MARK) {
-                    Pointer name = e.getPointer(EspeakApi.ID_OFFSET);
-                    if (name != null) {
-                        c.marks.add(new MarkEvent(name.getString(0, "UTF-8"), sample));
-                    }
-                } else if (type == EspeakApi.EVENT_WORD) {
-                    c.words.add(new WordEvent(e.getInt(8), sample));
-                }
-            }
-        }
-        if (wav != null && samples > 0) {
-            c.add(wav, samples);
-        }
-        if (Thread.currentThread().isInterrupted()) { // the conversion is stopping: the speech is not wanted
-            c.abort = true;
-            c.interrupted = true;
-        }
-        return c.abort ? 1 : 0;
-    }
-
     /**
      * Speaks SSML with the given voice settings, from a fresh load of the library. The caller's timeout aborts
      * synthesis from the callback.
@@ -448,7 +358,7 @@ final class EspeakLibrary {
     Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
                              long timeoutMillis, String what, java.util.Collection<String> judge)
             throws SpeechException {
-        Slot slot = acquire();
+        EspeakSlot slot = acquire();
         slot.lock.lock();
         try {
             if (io.rawi.internal.Interruption.stopping()) {
@@ -482,7 +392,7 @@ final class EspeakLibrary {
             slot.api.espeak_SetParameter(EspeakApi.RATE, wpm, 0);
             slot.api.espeak_SetParameter(EspeakApi.PITCH, pitch, 0);
             slot.api.espeak_SetParameter(EspeakApi.VOLUME, volume, 0);
-            Collector c = new Collector(slot);
+            EspeakCollector c = new EspeakCollector(slot);
             Thread watchdog = new Thread(() -> {
                 try {
                     Thread.sleep(timeoutMillis);
@@ -526,7 +436,7 @@ final class EspeakLibrary {
      * A slot to speak with: an idle one, else a new one while there are fewer than {@link #slots} (the first always;
      * others once the library's file is known, to be copied), else the next to be released.
      */
-    private synchronized Slot acquire() throws SpeechException {
+    private synchronized EspeakSlot acquire() throws SpeechException {
         while (true) {
             if (file == null || !Files.isRegularFile(Path.of(file))) {
                 // the library's file is not known yet, or is gone (eSpeak NG upgraded): only the first slot, which
@@ -534,19 +444,19 @@ final class EspeakLibrary {
                 if (file != null) {
                     forget();
                 }
-                Slot first = slot(0);
+                EspeakSlot first = slot(0);
                 if (idle.remove(first)) {
                     return first;
                 }
                 awaitRelease();
                 continue;
             }
-            Slot free = idle.pollFirst();
+            EspeakSlot free = idle.pollFirst();
             if (free != null) {
                 return free;
             }
             if (made < slots.length) {
-                Slot next = slot(made);
+                EspeakSlot next = slot(made);
                 idle.remove(next);
                 return next;
             }
@@ -564,7 +474,7 @@ final class EspeakLibrary {
         }
     }
 
-    private synchronized void release(Slot slot) {
+    private synchronized void release(EspeakSlot slot) {
         idle.addFirst(slot); // the slot used last is taken first: its buffer is warm
         notifyAll();
     }
@@ -579,7 +489,7 @@ final class EspeakLibrary {
     }
 
     /** The phonemes the slot's library gives {@code word}, clause after clause, as {@code espeak-ng -x} prints them. */
-    private String phonemes(Slot slot, String word) {
+    private String phonemes(EspeakSlot slot, String word) {
         PointerByReference at = new PointerByReference(cString(word));
         StringBuilder sb = new StringBuilder();
         for (int clauses = 0; at.getValue() != null && clauses < 16; clauses++) {
@@ -592,7 +502,7 @@ final class EspeakLibrary {
     }
 
     /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */
-    private int speak(Slot slot, String ssml, Collector c) {
+    private int speak(EspeakSlot slot, String ssml, EspeakCollector c) {
         Memory text = cString(ssml);
         slot.current = c;
         try {
@@ -609,7 +519,7 @@ final class EspeakLibrary {
      * language in a process, a probe is spoken from both folders and compared (the voice's file is put in the mirror
      * first). Unlike: that voice and language always start on eSpeak NG's own folder.
      */
-    private boolean mirrorSpeaksAlike(Slot slot, String voice, String lang) {
+    private boolean mirrorSpeaksAlike(EspeakSlot slot, String voice, String lang) {
         if (!lang.matches("[A-Za-z0-9-]+")) {
             return false;
         }
@@ -623,14 +533,14 @@ final class EspeakLibrary {
      * Speaks {@code ssml} from a fresh load on {@code data}, putting the voice's file into the mirror first if
      * asked; null when the voice is unknown there or its file could not be put in the mirror.
      */
-    private short[] probe(Slot slot, Path data, String voice, String ssml, boolean addVoice) {
+    private short[] probe(EspeakSlot slot, Path data, String voice, String ssml, boolean addVoice) {
         if (loadFresh(slot, data) != null) {
             return null;
         }
         if (slot.api.espeak_SetVoiceByName(voice) != 0 || addVoice && !addToMirror(slot, voice)) {
             return null;
         }
-        Collector c = new Collector(slot);
+        EspeakCollector c = new EspeakCollector(slot);
         return speak(slot, ssml, c) == 0 ? c.pcm() : null;
     }
 }
