@@ -1,26 +1,22 @@
 package io.rawi.speech;
 
 import com.sun.jna.Library;
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.rawi.internal.Folders;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code libespeak-ng}, called in process through JNA. The library keeps global state, so one synthesis runs at a
- * time in a process; {@link #synthesize} serialises callers. Positions come from the engine's own {@code <mark>}
+ * time in each loaded copy; {@link #synthesize} takes a free one. Positions come from the engine's own {@code <mark>}
  * events, so they are exact to the sample. {@code -Drawi.espeak.library=NAME} loads another build of the library.
  *
  * <p>The engine carries state from one utterance to the next (the same text spoken twice in a row does not give the
@@ -29,14 +25,10 @@ import java.util.Map;
  *
  * <p>A fresh load would cost most of its time in eSpeak NG reading every one of its 300-odd voice files to find
  * the voice by name (SSML asks for it again). So the library is started on a folder of its own for this process
- * ({@link #mirror}): links to eSpeak NG's data, and copies of only the voice files rawi has used, found once through
- * the real folder; and the libraries libespeak-ng brings in stay loaded ({@link #pinDependencies}). A fresh load then
- * costs a tenth of that (docs/BENCHMARKS.md). It speaks the same samples: SSML's language can make eSpeak NG pick another voice than the one
- * asked for, so each voice and language is checked once, by a probe spoken from both folders, and stays on the real
- * folder if they differ ({@link #mirrorSpeaksAlike}); a test holds every eSpeak NG voice of {@code voices/}, in its
- * own languages and in others, to the real folder's samples. The probe costs about as much as four fresh loads on the
- * real folder, so the first four syntheses of a voice and language use the real folder, and the probe runs before the
- * fifth ({@link #PROBE_AFTER}; {@code -Drawi.espeak.probeAfter=0} probes before the first).
+ * ({@link EspeakDataFolder}: links to eSpeak NG's data, and copies of only the voice files rawi has used), and the
+ * libraries libespeak-ng brings in stay loaded ({@link PinnedLibraries}); a fresh load then costs a tenth of that
+ * (docs/BENCHMARKS.md). It speaks the same samples: each voice and language is probed once from both folders
+ * ({@link EspeakSpeaker}), and a test holds every eSpeak NG voice of {@code voices/} to the real folder's samples.
  * {@code -Drawi.espeak.mirror=false} always starts on the real folder.
  *
  * <p>Since every synthesis starts from a fresh load, nothing ties one paragraph to another, and syntheses run side by
@@ -71,15 +63,6 @@ final class EspeakLibrary {
     private Path copies;
     /** This process's folder holding an {@code espeak-ng-data} for eSpeak NG (see the class comment), or null. */
     private final EspeakDataFolder mirror = new EspeakDataFolder(this::removeMirror);
-    /** For each voice and SSML language ({@code voice|lang}): whether the mirror speaks them alike (else: not used). */
-    private final Map<String, Boolean> mirrored = new HashMap<>();
-    /** For each voice and SSML language not probed yet: how many times it was spoken from the real folder. */
-    private final Map<String, Integer> unprobed = new HashMap<>();
-    /**
-     * How many times a voice and language are spoken from the real folder before the probe: the probe costs about
-     * as much as that many fresh loads there, so a rebuild that speaks a paragraph or two does not pay for it.
-     */
-    private static final int PROBE_AFTER = 4;
     /** libespeak-ng's own dependencies, kept loaded. */
     private final PinnedLibraries pinned = new PinnedLibraries();
     private int sampleRate;
@@ -264,7 +247,7 @@ final class EspeakLibrary {
      * loading it afresh unless it already is one, and marks it as speaking now; returns null, else why it cannot load.
      * The caller holds the slot's lock.
      */
-    private String loadFresh(EspeakSlot slot, Path data) {
+    String loadFresh(EspeakSlot slot, Path data) {
         if (slot.api != null && (slot.used || !java.util.Objects.equals(slot.startedOn, data))) {
             unload(slot);
         }
@@ -283,7 +266,7 @@ final class EspeakLibrary {
      * process's {@link #mirror}, so that later loads find it there among a few files. False for a voice with a variant
      * ({@code name+variant}) or one whose file cannot be put there: the voice then stays on eSpeak NG's own folder.
      */
-    private boolean addToMirror(EspeakSlot slot, String voice) {
+    boolean addToMirror(EspeakSlot slot, String voice) {
         try {
             Pointer current = slot.api.espeak_GetCurrentVoice();
             PointerByReference path = new PointerByReference();
@@ -325,11 +308,6 @@ final class EspeakLibrary {
         }
     }
 
-    /** The voice and language pairs whose data folder has been judged, and whether rawi's speaks alike (a copy). */
-    synchronized Map<String, Boolean> judgedFolders() {
-        return Map.copyOf(mirrored);
-    }
-
     /** The library file remembered after the first load (null before it). */
     synchronized String libraryFile() {
         return file;
@@ -338,6 +316,28 @@ final class EspeakLibrary {
     /** For tests: remember {@code path} as the library's file, as if eSpeak NG had been upgraded since it was found. */
     synchronized void rememberLibraryFile(String path) {
         file = path;
+    }
+
+    /** Speaks through this library's slots (see {@link EspeakSpeaker}). */
+    private final EspeakSpeaker speaker = new EspeakSpeaker(this);
+
+    /** This process's data folder, or null until a voice was put in it. */
+    Path mirrorRoot() {
+        return mirror.root();
+    }
+
+    /**
+     * Speaks SSML with the given voice settings, from a fresh load of the library (see
+     * {@link EspeakSpeaker#synthesize}).
+     */
+    Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml, long timeoutMillis,
+                      String what, java.util.Collection<String> judge) throws SpeechException {
+        return speaker.synthesize(voice, lang, wpm, pitch, volume, ssml, timeoutMillis, what, judge);
+    }
+
+    /** The voice and language pairs whose data folder has been judged, and whether rawi's speaks alike (a copy). */
+    Map<String, Boolean> judgedFolders() {
+        return speaker.judged();
     }
 
     String version() {
@@ -349,94 +349,10 @@ final class EspeakLibrary {
     }
 
     /**
-     * Speaks SSML with the given voice settings, from a fresh load of the library. The caller's timeout aborts
-     * synthesis from the callback.
-     *
-     * @param lang the SSML's {@code xml:lang}
-     * @return the audio and the marks
-     */
-    Result synthesize(String voice, String lang, int wpm, int pitch, int volume, String ssml,
-                             long timeoutMillis, String what, java.util.Collection<String> judge)
-            throws SpeechException {
-        EspeakSlot slot = acquire();
-        slot.lock.lock();
-        try {
-            if (io.rawi.internal.Interruption.stopping()) {
-                throw new SpeechException(what + ": interrupted");
-            }
-            // read each time, for tests; SSML that switches voices needs them all: eSpeak NG's own folder
-            boolean useMirror = !"false".equals(System.getProperty("rawi.espeak.mirror")) && !ssml.contains("<voice ");
-            String pair = voice + "|" + lang;
-            Boolean alike;
-            boolean probe;
-            synchronized (this) {
-                alike = mirrored.get(pair);
-                // read each time, for tests: 0 probes before the first synthesis
-                probe = useMirror && alike == null && unprobed.merge(pair, 1, Integer::sum)
-                        > Integer.getInteger("rawi.espeak.probeAfter", PROBE_AFTER);
-            }
-            if (probe) {
-                alike = mirrorSpeaksAlike(slot, voice, lang);
-                synchronized (this) {
-                    mirrored.put(pair, alike);
-                }
-            }
-            // on the folder that has its voice
-            String error = loadFresh(slot, useMirror && Boolean.TRUE.equals(alike) ? mirror.root() : null);
-            if (error != null) {
-                throw new SpeechException(what + ": " + error);
-            }
-            if (slot.api.espeak_SetVoiceByName(voice) != 0) {
-                throw new SpeechException(what + ": eSpeak NG has no voice '" + voice + "' (see espeak-ng --voices)");
-            }
-            slot.api.espeak_SetParameter(EspeakApi.RATE, wpm, 0);
-            slot.api.espeak_SetParameter(EspeakApi.PITCH, pitch, 0);
-            slot.api.espeak_SetParameter(EspeakApi.VOLUME, volume, 0);
-            EspeakCollector c = new EspeakCollector(slot);
-            Thread watchdog = new Thread(() -> {
-                try {
-                    Thread.sleep(timeoutMillis);
-                    c.abort = true;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "rawi-espeak-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
-            int status;
-            try {
-                status = speak(slot, ssml, c);
-            } finally {
-                watchdog.interrupt();
-            }
-            if (c.interrupted) {
-                throw new SpeechException(what + ": interrupted");
-            }
-            if (c.abort) {
-                throw new SpeechException(what + ": eSpeak NG did not finish within " + timeoutMillis / 1000
-                        + " s and was stopped");
-            }
-            if (status != 0) {
-                throw new SpeechException(what + ": eSpeak NG failed (espeak_Synth returned " + status + ")");
-            }
-            Map<String, String> phonemes = new HashMap<>();
-            if (!judge.isEmpty() && slot.api.espeak_SetVoiceByName(voice) == 0) { // the voice SSML may have changed
-                for (String word : judge) {
-                    phonemes.put(word, phonemes(slot, word));
-                }
-            }
-            return new Result(c.pcm(), c.marks, c.words, phonemes);
-        } finally {
-            slot.lock.unlock();
-            release(slot);
-        }
-    }
-
-    /**
      * A slot to speak with: an idle one, else a new one while there are fewer than {@link #slots} (the first always;
      * others once the library's file is known, to be copied), else the next to be released.
      */
-    private synchronized EspeakSlot acquire() throws SpeechException {
+    synchronized EspeakSlot acquire() throws SpeechException {
         while (true) {
             if (file == null || !Files.isRegularFile(Path.of(file))) {
                 // the library's file is not known yet, or is gone (eSpeak NG upgraded): only the first slot, which
@@ -474,73 +390,9 @@ final class EspeakLibrary {
         }
     }
 
-    private synchronized void release(EspeakSlot slot) {
+    synchronized void release(EspeakSlot slot) {
         idle.addFirst(slot); // the slot used last is taken first: its buffer is warm
         notifyAll();
     }
 
-    /** {@code text} as a NUL-terminated UTF-8 string in native memory, as the library reads its input. */
-    private Memory cString(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        Memory memory = new Memory(utf8.length + 1L);
-        memory.write(0, utf8, 0, utf8.length);
-        memory.setByte(utf8.length, (byte) 0);
-        return memory;
-    }
-
-    /** The phonemes the slot's library gives {@code word}, clause after clause, as {@code espeak-ng -x} prints them. */
-    private String phonemes(EspeakSlot slot, String word) {
-        PointerByReference at = new PointerByReference(cString(word));
-        StringBuilder sb = new StringBuilder();
-        for (int clauses = 0; at.getValue() != null && clauses < 16; clauses++) {
-            Pointer p = slot.api.espeak_TextToPhonemes(at, EspeakApi.CHARS_UTF8, 0);
-            if (p != null) {
-                sb.append(sb.length() > 0 ? " " : "").append(p.getString(0, "UTF-8").strip());
-            }
-        }
-        return sb.toString().strip();
-    }
-
-    /** Has the loaded library speak {@code ssml} into {@code c}; returns espeak_Synth's status. */
-    private int speak(EspeakSlot slot, String ssml, EspeakCollector c) {
-        Memory text = cString(ssml);
-        slot.current = c;
-        try {
-            return slot.api.espeak_Synth(text, new NativeLong(text.size()), 0, 1, 0, EspeakApi.CHARS_UTF8 | EspeakApi.SSML, null, null);
-        } finally {
-            slot.current = null;
-        }
-    }
-
-    /**
-     * Whether the library started on the {@link #mirror} speaks {@code voice} with SSML in {@code lang} as it does
-     * on eSpeak NG's own folder. SSML's {@code xml:lang} has eSpeak NG pick a voice for that language among all those
-     * it knows, even over the voice asked for, and the mirror holds only the voices used; so, once per voice and
-     * language in a process, a probe is spoken from both folders and compared (the voice's file is put in the mirror
-     * first). Unlike: that voice and language always start on eSpeak NG's own folder.
-     */
-    private boolean mirrorSpeaksAlike(EspeakSlot slot, String voice, String lang) {
-        if (!lang.matches("[A-Za-z0-9-]+")) {
-            return false;
-        }
-        String probe = "<speak xml:lang=\"" + lang + "\">12 345.</speak>";
-        short[] own = probe(slot, null, voice, probe, true);
-        short[] mirrored = own == null || mirror.root() == null ? null : probe(slot, mirror.root(), voice, probe, false);
-        return mirrored != null && java.util.Arrays.equals(own, mirrored);
-    }
-
-    /**
-     * Speaks {@code ssml} from a fresh load on {@code data}, putting the voice's file into the mirror first if
-     * asked; null when the voice is unknown there or its file could not be put in the mirror.
-     */
-    private short[] probe(EspeakSlot slot, Path data, String voice, String ssml, boolean addVoice) {
-        if (loadFresh(slot, data) != null) {
-            return null;
-        }
-        if (slot.api.espeak_SetVoiceByName(voice) != 0 || addVoice && !addToMirror(slot, voice)) {
-            return null;
-        }
-        EspeakCollector c = new EspeakCollector(slot);
-        return speak(slot, ssml, c) == 0 ? c.pcm() : null;
-    }
 }
