@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Abbreviations {
     /** No abbreviations. */
     public static final Abbreviations NONE = new Abbreviations(Map.of());
-    private static final Map<Path, Abbreviations> LOADED = new ConcurrentHashMap<>();
+    /** Files read, by their place, time and size: an edited file is read again (a background server lives on). */
+    private static final Map<Stamp, Abbreviations> LOADED = new ConcurrentHashMap<>();
     private static final String TRAILING = "،,;:؛!?؟»\"'”)";
     private final Map<String, String> said;
 
@@ -25,9 +26,22 @@ public final class Abbreviations {
         this.said = Map.copyOf(said);
     }
 
-    /** The abbreviations in {@code file}, read once per process; none when there is no such file. */
+    /** A file as it is now: where, when last changed, how large (-1 for both when it cannot be read). */
+    private record Stamp(Path file, long modified, long size) {
+        static Stamp of(Path file) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                return new Stamp(file, a.lastModifiedTime().toMillis(), a.size());
+            } catch (IOException e) {
+                return new Stamp(file, -1, -1);
+            }
+        }
+    }
+
+    /** The abbreviations in {@code file}, read once while it is unchanged; none when there is no such file. */
     public static Abbreviations of(Path file) {
-        return LOADED.computeIfAbsent(file.toAbsolutePath().normalize(), Abbreviations::read);
+        return LOADED.computeIfAbsent(Stamp.of(file.toAbsolutePath().normalize()), s -> read(s.file()));
     }
 
     /** The abbreviations for {@code language} beside {@code voice}'s file; none for a voice that has no file. */

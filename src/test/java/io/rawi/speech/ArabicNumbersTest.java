@@ -102,4 +102,19 @@ class ArabicNumbersTest {
         assertEquals("كلمة", a.expand("كلمة"));
         assertEquals(0, Abbreviations.of(dir.resolve("none.txt")).size());
     }
+
+    /** A background server converts many books: an abbreviations file edited meanwhile is read again. */
+    @org.junit.jupiter.api.Test
+    void anEditedAbbreviationsFileIsReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("abbreviations-ar.txt"),
+                "م.ع = المدير العام\n");
+        assertEquals("المدير العام", Abbreviations.of(file).expand("م.ع"));
+        java.nio.file.Files.writeString(file, "م.ع = المدير العام للشركة\n");
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(file).toMillis() + 2000));
+        assertEquals("المدير العام للشركة", Abbreviations.of(file).expand("م.ع"));
+        org.junit.jupiter.api.Assertions.assertSame(Abbreviations.of(file), Abbreviations.of(file),
+                "an unchanged file is read once");
+    }
 }
