@@ -125,7 +125,8 @@ public final class Daisy202 {
                 x.empty("text", "src", CONTENT + "#" + sentence.id(), "id", "txt-" + sentence.id());
                 Clip clip = k < clips.size() ? clips.get(k) : null;
                 if (clip != null) {
-                    x.empty("audio", "src", audioFiles.get(b.file()), "clip-begin", "npt=" + DaisyText.seconds(clip.beginMs()),
+                    x.empty("audio", "src", audioFiles.get(b.file()),
+                            "clip-begin", "npt=" + DaisyText.seconds(clip.beginMs()),
                             "clip-end", "npt=" + DaisyText.seconds(clip.endMs()), "id", "aud-" + sentence.id());
                 }
                 x.end();
@@ -140,12 +141,12 @@ public final class Daisy202 {
         Xml x = Xml.document(SMIL_DOCTYPE);
         x.start("smil");
         x.start("head");
-        meta(x, "dc:format", "Daisy 2.02");
-        meta(x, "dc:identifier", m.identifier());
-        meta(x, "dc:title", m.title());
-        meta(x, "ncc:generator", generator);
+        DaisyText.meta(x, "dc:format", "Daisy 2.02");
+        DaisyText.meta(x, "dc:identifier", m.identifier());
+        DaisyText.meta(x, "dc:title", m.title());
+        DaisyText.meta(x, "ncc:generator", generator);
         for (int i = 0; i < moreMetas.length; i += 2) {
-            meta(x, moreMetas[i], moreMetas[i + 1]);
+            DaisyText.meta(x, moreMetas[i], moreMetas[i + 1]);
         }
         x.start("layout");
         x.empty("region", "id", "txtView");
@@ -174,32 +175,32 @@ public final class Daisy202 {
         x.start("head");
         x.leaf("title", m.title());
         x.empty("meta", "http-equiv", "Content-type", "content", "text/html; charset=utf-8");
-        meta(x, "dc:title", m.title());
+        DaisyText.meta(x, "dc:title", m.title());
         for (String author : m.authors().isEmpty() ? List.of(generator) : m.authors()) {
-            meta(x, "dc:creator", author);
+            DaisyText.meta(x, "dc:creator", author);
         }
-        meta(x, "dc:date", DaisyText.date(m));
-        meta(x, "dc:format", "Daisy 2.02");
-        meta(x, "dc:identifier", m.identifier());
-        meta(x, "dc:language", lang.tag());
-        meta(x, "dc:publisher", m.publisher().orElse(generator));
-        m.subjects().forEach(subject -> meta(x, "dc:subject", subject));
-        meta(x, "ncc:charset", "utf-8");
-        meta(x, "ncc:generator", generator);
+        DaisyText.meta(x, "dc:date", DaisyText.date(m));
+        DaisyText.meta(x, "dc:format", "Daisy 2.02");
+        DaisyText.meta(x, "dc:identifier", m.identifier());
+        DaisyText.meta(x, "dc:language", lang.tag());
+        DaisyText.meta(x, "dc:publisher", m.publisher().orElse(generator));
+        m.subjects().forEach(subject -> DaisyText.meta(x, "dc:subject", subject));
+        DaisyText.meta(x, "ncc:charset", "utf-8");
+        DaisyText.meta(x, "ncc:generator", generator);
         if (narrator != null) {
-            meta(x, "ncc:narrator", narrator);
+            DaisyText.meta(x, "ncc:narrator", narrator);
         }
-        meta(x, "ncc:multimediaType", narrator != null ? "audioFullText" : "textNcc");
-        meta(x, "ncc:totalTime", DaisyText.clock(totalMs));
-        meta(x, "ncc:tocItems", String.valueOf(sections.size() + counts.total())); // every heading and page
-        meta(x, "ncc:depth", String.valueOf(sections.stream().mapToInt(Section::level).max().orElse(1)));
-        meta(x, "ncc:files", String.valueOf(files));
-        meta(x, "ncc:pageFront", String.valueOf(counts.front()));
-        meta(x, "ncc:pageNormal", String.valueOf(counts.normal()));
-        meta(x, "ncc:pageSpecial", String.valueOf(counts.special()));
-        meta(x, "ncc:maxPageNormal", String.valueOf(counts.maxNormal()));
-        meta(x, "ncc:setInfo", "1 of 1");
-        meta(x, "ncc:producedDate", m.modified().toString().substring(0, 10));
+        DaisyText.meta(x, "ncc:multimediaType", narrator != null ? "audioFullText" : "textNcc");
+        DaisyText.meta(x, "ncc:totalTime", DaisyText.clock(totalMs));
+        DaisyText.meta(x, "ncc:tocItems", String.valueOf(sections.size() + counts.total())); // every heading and page
+        DaisyText.meta(x, "ncc:depth", String.valueOf(sections.stream().mapToInt(Section::level).max().orElse(1)));
+        DaisyText.meta(x, "ncc:files", String.valueOf(files));
+        DaisyText.meta(x, "ncc:pageFront", String.valueOf(counts.front()));
+        DaisyText.meta(x, "ncc:pageNormal", String.valueOf(counts.normal()));
+        DaisyText.meta(x, "ncc:pageSpecial", String.valueOf(counts.special()));
+        DaisyText.meta(x, "ncc:maxPageNormal", String.valueOf(counts.maxNormal()));
+        DaisyText.meta(x, "ncc:setInfo", "1 of 1");
+        DaisyText.meta(x, "ncc:producedDate", m.modified().toString().substring(0, 10));
         x.end();
         x.start("body");
         for (Section s : sections) {
@@ -218,10 +219,6 @@ public final class Daisy202 {
         }
         x.end().end();
         return x.finish();
-    }
-
-    private static void meta(Xml x, String name, String content) {
-        x.empty("meta", "name", name, "content", content);
     }
 
     private static byte[] content(Book book, List<Section> sections, Map<String, List<Pages.Page>> pages) {

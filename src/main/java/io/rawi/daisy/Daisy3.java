@@ -75,7 +75,8 @@ public final class Daisy3 {
         Files.write(folder.resolve(DTBOOK), dtbook(book, sections, pages));
         Files.write(folder.resolve("book.ncx"), Daisy3Package.ncx(book, sections, generator, pages));
         Files.write(folder.resolve("book.res"), Daisy3Package.resources());
-        Files.write(folder.resolve("book.opf"), Daisy3Package.opf(book, sections, audioFiles, elapsed, narrator, generator));
+        Files.write(folder.resolve("book.opf"),
+                Daisy3Package.opf(book, sections, audioFiles, elapsed, narrator, generator));
     }
 
     private static NarratedBlock spoken(Book book, Map<String, NarratedBlock> narration, Paragraph p) {
@@ -96,9 +97,9 @@ public final class Daisy3 {
                 + "\"http://www.daisy.org/z3986/2005/dtbsmil-2005-2.dtd\">");
         x.start("smil").namespace(null, SMIL_NS);
         x.start("head");
-        Daisy3Package.meta(x, "dtb:uid", m.identifier());
-        Daisy3Package.meta(x, "dtb:generator", generator);
-        Daisy3Package.meta(x, "dtb:totalElapsedTime", DaisyText.clock(elapsedMs));
+        DaisyText.meta(x, "dtb:uid", m.identifier());
+        DaisyText.meta(x, "dtb:generator", generator);
+        DaisyText.meta(x, "dtb:totalElapsedTime", DaisyText.clock(elapsedMs));
         if (paged) { // page numbers a player may skip or announce
             x.start("customAttributes");
             x.empty("customTest", "id", PAGENUM, "defaultState", "false", "override", "visible");
@@ -142,14 +143,14 @@ public final class Daisy3 {
                 + "\"http://www.daisy.org/z3986/2005/dtbook-2005-3.dtd\">");
         x.start("dtbook", "version", "2005-3", "xml:lang", lang.tag(), "dir", lang.dir()).namespace(null, DTBOOK_NS);
         x.start("head");
-        Daisy3Package.meta(x, "dtb:uid", m.identifier());
-        Daisy3Package.meta(x, "dc:Title", m.title());
-        m.authors().forEach(a -> Daisy3Package.meta(x, "dc:Creator", a));
-        Daisy3Package.meta(x, "dc:Date", DaisyText.date(m));
-        Daisy3Package.meta(x, "dc:Publisher", m.publisher().orElse("rawi"));
-        Daisy3Package.meta(x, "dc:Identifier", m.identifier());
-        Daisy3Package.meta(x, "dc:Language", lang.tag());
-        Daisy3Package.meta(x, "dc:Format", "ANSI/NISO Z39.86-2005");
+        DaisyText.meta(x, "dtb:uid", m.identifier());
+        DaisyText.meta(x, "dc:Title", m.title());
+        m.authors().forEach(a -> DaisyText.meta(x, "dc:Creator", a));
+        DaisyText.meta(x, "dc:Date", DaisyText.date(m));
+        DaisyText.meta(x, "dc:Publisher", m.publisher().orElse("rawi"));
+        DaisyText.meta(x, "dc:Identifier", m.identifier());
+        DaisyText.meta(x, "dc:Language", lang.tag());
+        DaisyText.meta(x, "dc:Format", "ANSI/NISO Z39.86-2005");
         x.end();
         x.start("book");
         x.start("frontmatter");

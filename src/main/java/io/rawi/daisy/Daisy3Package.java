@@ -25,14 +25,14 @@ final class Daisy3Package {
         x.start("ncx", "version", "2005-1", "xml:lang", m.language().tag()).namespace(null, Daisy3.NCX_NS);
         x.start("head");
         if (counts.total() > 0) {
-            x.empty("smilCustomTest", "id", Daisy3.PAGENUM, "defaultState", "false", "override", "visible", "bookStruct",
-                    "PAGE_NUMBER");
+            x.empty("smilCustomTest", "id", Daisy3.PAGENUM, "defaultState", "false", "override", "visible",
+                    "bookStruct", "PAGE_NUMBER");
         }
-        meta(x, "dtb:uid", m.identifier());
-        meta(x, "dtb:depth", String.valueOf(sections.stream().mapToInt(Section::level).max().orElse(1)));
-        meta(x, "dtb:generator", generator);
-        meta(x, "dtb:totalPageCount", String.valueOf(counts.total()));
-        meta(x, "dtb:maxPageNumber", String.valueOf(counts.maxNormal()));
+        DaisyText.meta(x, "dtb:uid", m.identifier());
+        DaisyText.meta(x, "dtb:depth", String.valueOf(sections.stream().mapToInt(Section::level).max().orElse(1)));
+        DaisyText.meta(x, "dtb:generator", generator);
+        DaisyText.meta(x, "dtb:totalPageCount", String.valueOf(counts.total()));
+        DaisyText.meta(x, "dtb:maxPageNumber", String.valueOf(counts.maxNormal()));
         x.end();
         x.start("docTitle").leaf("text", m.title()).end();
         for (String a : m.authors()) {
@@ -152,7 +152,4 @@ final class Daisy3Package {
         return x.finish();
     }
 
-    static void meta(Xml x, String name, String content) {
-        x.empty("meta", "name", name, "content", content);
-    }
 }

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
-/** What both DAISY versions write alike: sentences in their elements, clock values, the date, file names, files. */
+/**
+ * What both DAISY versions write alike: sentences in their elements, metas, clock values, the date, file names,
+ * files.
+ */
 final class DaisyText {
     private DaisyText() {
     }
@@ -64,5 +67,10 @@ final class DaisyText {
     /** A SMIL timecount in seconds, {@code 12.345s}. */
     static String seconds(long ms) {
         return String.format(Locale.ROOT, "%d.%03ds", ms / 1000, ms % 1000);
+    }
+
+    /** A {@code meta} element with a name and content, as both versions' heads hold them. */
+    static void meta(Xml x, String name, String content) {
+        x.empty("meta", "name", name, "content", content);
     }
 }

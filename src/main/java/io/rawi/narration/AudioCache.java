@@ -281,11 +281,6 @@ public final class AudioCache {
         new CacheLedger(root, limitBytes).trim(stored.get(), startedEmpty);
     }
 
-    /** The CRC-32 (a zip entry's checksum) of a file; -1 if it cannot be read. */
-    static long crc32(Path file) {
-        return CacheFiles.crc32(file);
-    }
-
     private static void delete(Path dir) {
         if (dir != null) {
             Folders.deleteTree(dir);

@@ -292,7 +292,7 @@ public final class Narrator {
                     + "stored anew in " + cache.root());
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
-                audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : AudioCache.crc32(inEpub), unread), audio);
+                audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : CacheFiles.crc32(inEpub), unread), audio);
     }
 
     private static String title(Paragraph p) {

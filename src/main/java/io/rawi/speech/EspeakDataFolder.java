@@ -61,10 +61,7 @@ final class EspeakDataFolder {
         if (root != null) {
             return root;
         }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        removeStale(tmp);
-        Path made = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAtExit.accept(made), "rawi-espeak-cleanup"));
+        Path made = processFolder("rawi-espeak-cleanup", removeAtExit);
         Path copy = made.resolve("espeak-ng-data");
         Files.createDirectories(copy.resolve("lang"));
         Files.createDirectories(copy.resolve("voices"));
@@ -77,8 +74,21 @@ final class EspeakDataFolder {
         return made;
     }
 
+    /**
+     * A new folder of this process in the temporary folder ({@code rawi-espeak-PID-…}), which {@code atExit} removes
+     * when the process ends (on a thread named {@code hook}); those of processes killed before they could remove
+     * theirs are removed first.
+     */
+    static Path processFolder(String hook, Consumer<Path> atExit) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeStale(tmp);
+        Path made = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit.accept(made), hook));
+        return made;
+    }
+
     /** Removes the folders of processes that were killed before they could remove theirs ({@code rawi-espeak-PID-…}). */
-    static void removeStale(Path tmp) {
+    private static void removeStale(Path tmp) {
         try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "rawi-espeak-*")) {
             for (Path d : dirs) {
                 String owner = d.getFileName().toString().substring("rawi-espeak-".length());

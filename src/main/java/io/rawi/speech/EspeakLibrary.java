@@ -88,12 +88,7 @@ final class EspeakLibrary {
             return file;
         }
         if (copies == null) {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            EspeakDataFolder.removeStale(tmp);
-            Path root = Files.createTempDirectory(tmp, "rawi-espeak-" + ProcessHandle.current().pid() + "-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteTree(root),
-                    "rawi-espeak-copies-cleanup"));
-            copies = root;
+            copies = EspeakDataFolder.processFolder("rawi-espeak-copies-cleanup", Folders::deleteTree);
         }
         Path copy = copies.resolve("libespeak-ng-" + slot.index + ".so");
         if (!Files.exists(copy)) {
@@ -161,7 +156,8 @@ final class EspeakLibrary {
             EspeakApi lib;
             try {
                 String name = libraryFile(slot);
-                lib = name == null ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), EspeakApi.class)
+                lib = name == null
+                        ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), EspeakApi.class)
                         : Native.load(name, EspeakApi.class, Map.of(Library.OPTION_OPEN_FLAGS,
                                 com.sun.jna.Platform.isLinux() ? OPEN_FLAGS : 1));
             } catch (UnsatisfiedLinkError | IOException e) {
