@@ -67,6 +67,7 @@ public final class Mp3Encoder implements AudioEncoder {
             Lame lame = null;
             String error = null;
             try {
+                io.rawi.internal.NativeStart.prepare();
                 lame = Native.load("mp3lame", Lame.class);
             } catch (UnsatisfiedLinkError e) {
                 error = "libmp3lame cannot be loaded; install it: apt-get install libmp3lame0";

@@ -26,6 +26,7 @@ public final class EspeakProvider implements SpeechProvider {
      * not to one provider (a provider is made anew for each speech service), so every provider speaks through it.
      */
     static EspeakLibrary library() {
+        io.rawi.internal.NativeStart.prepare(); // before JNA's first use
         return io.rawi.internal.ProcessWide.of(EspeakLibrary.class, EspeakLibrary::new);
     }
     private static final int NORMAL_WPM = 175;
