@@ -5,18 +5,14 @@ import io.rawi.audio.AudioProcessor;
 import io.rawi.audio.AudiobookWriter;
 import io.rawi.audio.NarratedBlock;
 import io.rawi.audio.Processed;
-import io.rawi.audio.Tags;
 import io.rawi.book.Book;
 import io.rawi.book.Paragraph;
 import io.rawi.error.ProcessingException;
 import io.rawi.error.RawiException;
 import io.rawi.speech.SpeechEngine;
-import io.rawi.speech.SpeechException;
 import io.rawi.speech.SpeechRequest;
 import io.rawi.speech.SpeechService;
-import io.rawi.speech.SpeechText;
 import io.rawi.speech.Utterance;
-import io.rawi.speech.VoiceDefinition;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +45,6 @@ public final class Narrator {
     private final int sampleRate;
     private final boolean diacritize;
     private final Profile profile;
-    /** Languages no voice speaks, and the language whose voice reads them instead. */
-    private final java.util.Map<String, io.rawi.book.Language> spokenAs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param encoder     writes the files of the book folder
@@ -78,7 +72,6 @@ public final class Narrator {
      */
     public List<NarratedBlock> narrate(Book book, Path folder, Path previousBook, Path scratch, AudiobookWriter audiobook)
             throws RawiException {
-        List<Paragraph> blocks = book.narrated();
         Path audio = folder.resolve("audio");
         try {
             Files.createDirectories(audio);
@@ -86,16 +79,9 @@ public final class Narrator {
         } catch (IOException e) {
             throw new ProcessingException(audio + ": cannot create the audio folder (" + e.getMessage() + ")", e);
         }
-        List<VoiceDefinition> voices = new ArrayList<>();
-        java.util.Map<String, VoiceDefinition> byLanguage = new java.util.HashMap<>();
-        for (Paragraph p : blocks) {
-            VoiceDefinition v = byLanguage.get(p.language().tag());
-            if (v == null) {
-                v = voiceFor(p, book.metadata().language());
-                byLanguage.put(p.language().tag(), v);
-            }
-            voices.add(v);
-        }
+        Planner planner = new Planner(speech, cache, cache != null && audiobook == null, encoder, epubEncoder,
+                sampleRate, diacritize, profile, book, log);
+        List<Paragraph> blocks = planner.blocks();
         int threads = Math.max(1, Math.min(blocks.size(), jobs));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rawi-narrator");
@@ -104,56 +90,9 @@ public final class Narrator {
         });
         try {
             progress.start(blocks.size());
-            boolean readCache = cache != null && audiobook == null;
-            // what each block asks of its engine, and whether the cache has it: keys are made on every core, each
-            // thread taking the next block to plan (no task queued per block)
-            Plan[] planned = new Plan[blocks.size()];
-            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            List<Future<?>> planning = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                planning.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < blocks.size(); i = next.getAndIncrement()) {
-                        Paragraph p = blocks.get(i);
-                        VoiceDefinition v = voices.get(i);
-                        Tags tags = new Tags(title(p), book.metadata().title(), book.metadata().authors().isEmpty()
-                                ? v.name() : String.join(", ", book.metadata().authors()),
-                                i + 1, blocks.size(), p.language().tag());
-                        long t0 = profile.cpu();
-                        planned[i] = plan(p, v, tags, readCache,
-                                Breaks.leadOut(p, i + 1 < blocks.size() ? blocks.get(i + 1) : null, v.pauses()));
-                        profile.add(Profile.Phase.PLAN, t0);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : planning) {
-                io.rawi.internal.Futures.join(f, "narration");
-            }
-            List<Plan> plans = List.of(planned);
-            Schedule schedule = Schedule.of(plans.stream().map(Plan::cached).toList());
-            CountDownLatch[] spoken = new CountDownLatch[blocks.size()];
-            for (int i = 0; i < blocks.size(); i++) {
-                spoken[i] = new CountDownLatch(1);
-            }
-            List<Future<NarratedBlock>> jobs = new ArrayList<>(java.util.Collections.nCopies(blocks.size(), null));
-            for (int index : schedule.order()) {
-                Paragraph p = blocks.get(index);
-                Plan plan = plans.get(index);
-                CountDownLatch previous = schedule.after()[index] < 0 ? null : spoken[schedule.after()[index]];
-                jobs.set(index, pool.submit(() -> {
-                    NarratedBlock.WithAudio done = one(p, plan, folder, previousBook, scratch, previous,
-                            spoken[index]);
-                    if (audiobook != null) {
-                        audiobook.ready(index, done.audio());
-                    }
-                    progress.done(p.id(), done.block().durationMs());
-                    return done.block();
-                }));
-            }
-            List<NarratedBlock> done = new ArrayList<>();
-            for (Future<NarratedBlock> job : jobs) {
-                done.add(io.rawi.internal.Futures.join(job, "narration"));
-            }
+            Blocks work = new Blocks(planner, folder, previousBook, scratch, audiobook);
+            List<NarratedBlock> done = planner.parallel() ? asPlanned(work, pool, threads)
+                    : scheduled(work, pool, threads);
             progress.finish();
             log.accept("narrated " + done.size() + " audio files, "
                     + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech"
@@ -163,6 +102,118 @@ public final class Narrator {
             stop(pool);
             progress.finish();
         }
+    }
+
+    /** What every block's job needs besides its index. */
+    private record Blocks(Planner planner, Path folder, Path previousBook, Path scratch, AudiobookWriter audiobook) {
+        List<Paragraph> blocks() {
+            return planner.blocks();
+        }
+    }
+
+    /**
+     * For engines that speak side by side: each thread takes the next block to plan, and speaks it at once when the
+     * cache does not have it; the blocks the cache has are taken once every block is planned. A block to speak
+     * starts as soon as it is planned, not after the whole book is (a rebuild that speaks one paragraph no longer
+     * waits for the other paragraphs' keys), and the cache is read while it is spoken. After a failure no block is
+     * begun.
+     */
+    private List<NarratedBlock> asPlanned(Blocks work, ExecutorService pool, int threads) throws RawiException {
+        int n = work.blocks().size();
+        NarratedBlock[] done = new NarratedBlock[n];
+        java.util.concurrent.atomic.AtomicReferenceArray<Plan> plans = new java.util.concurrent.atomic.AtomicReferenceArray<>(n);
+        CountDownLatch[] planned = new CountDownLatch[n];
+        for (int i = 0; i < n; i++) {
+            planned[i] = new CountDownLatch(1);
+        }
+        java.util.concurrent.atomic.AtomicInteger toPlan = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger toTake = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                try {
+                    for (int i = toPlan.getAndIncrement(); i < n && !failed.get(); i = toPlan.getAndIncrement()) {
+                        Plan plan;
+                        try {
+                            plan = work.planner().plan(i);
+                            plans.set(i, plan);
+                        } finally {
+                            planned[i].countDown();
+                        }
+                        if (!plan.cached()) {
+                            done[i] = narrated(work, i, plan, null, null);
+                        }
+                    }
+                    // every block is planned, or being planned: those the cache has are taken in reading order
+                    for (int i = toTake.getAndIncrement(); i < n && !failed.get(); i = toTake.getAndIncrement()) {
+                        planned[i].await();
+                        Plan plan = plans.get(i);
+                        if (plan != null && plan.cached()) {
+                            done[i] = narrated(work, i, plan, null, null);
+                        }
+                    }
+                    return null;
+                } catch (Exception | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
+            }));
+        }
+        for (Future<?> f : workers) {
+            io.rawi.internal.Futures.join(f, "narration");
+        }
+        return List.of(done);
+    }
+
+    /**
+     * For engines that speak one block at a time: every block is planned first (keys are made on every core, each
+     * thread taking the next block), then the blocks to speak are queued in reading order, each waiting for the one
+     * before it, and the cache is read meanwhile ({@link Schedule}).
+     */
+    private List<NarratedBlock> scheduled(Blocks work, ExecutorService pool, int threads) throws RawiException {
+        int n = work.blocks().size();
+        Plan[] planned = new Plan[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Future<?>> planning = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            planning.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    planned[i] = work.planner().plan(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : planning) {
+            io.rawi.internal.Futures.join(f, "narration");
+        }
+        Schedule schedule = Schedule.of(java.util.Arrays.stream(planned).map(Plan::cached).toList());
+        CountDownLatch[] spoken = new CountDownLatch[n];
+        for (int i = 0; i < n; i++) {
+            spoken[i] = new CountDownLatch(1);
+        }
+        List<Future<NarratedBlock>> jobs = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        for (int index : schedule.order()) {
+            CountDownLatch previous = schedule.after()[index] < 0 ? null : spoken[schedule.after()[index]];
+            jobs.set(index, pool.submit(() -> narrated(work, index, planned[index], previous, spoken[index])));
+        }
+        List<NarratedBlock> done = new ArrayList<>();
+        for (Future<NarratedBlock> job : jobs) {
+            done.add(io.rawi.internal.Futures.join(job, "narration"));
+        }
+        return done;
+    }
+
+    /** Block {@code i}, narrated as {@code plan} says (see {@link #one}), handed to the audiobook and counted. */
+    private NarratedBlock narrated(Blocks work, int i, Plan plan, CountDownLatch previous, CountDownLatch mine)
+            throws RawiException, InterruptedException {
+        Paragraph p = work.blocks().get(i);
+        NarratedBlock.WithAudio done = one(p, plan, work.folder(), work.previousBook(), work.scratch(), previous, mine);
+        if (work.audiobook() != null) {
+            work.audiobook().ready(i, done.audio());
+        }
+        progress.done(p.id(), done.block().durationMs());
+        return done.block();
     }
 
     /**
@@ -185,57 +236,6 @@ public final class Narrator {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * The voice for {@code p}'s language; when no backend speaks it (Sanskrit in an English book), the book's own
-     * language's voice, with a note: read with the wrong accent rather than left silent.
-     */
-    private VoiceDefinition voiceFor(Paragraph p, io.rawi.book.Language bookLanguage) throws RawiException {
-        try {
-            return speech.voiceFor(p.language());
-        } catch (SpeechException e) {
-            if (p.language().primary().equals(bookLanguage.primary())) {
-                throw e;
-            }
-            VoiceDefinition fallback = speech.voiceFor(bookLanguage);
-            spokenAs.put(p.language().tag(), bookLanguage);
-            log.accept("note: no voice speaks " + p.language().tag() + " (first in " + p.id() + "); its blocks are "
-                    + "read by " + fallback.id() + ", the book's " + bookLanguage.tag() + " voice");
-            return fallback;
-        }
-    }
-
-    /**
-     * What a block asks of its engine: the engine, the request, the cache key (null without a cache) and whether
-     * the cache has an entry for it (when it is read).
-     */
-    private record Plan(VoiceDefinition voice, Tags tags, SpeechEngine engine, SpeechRequest request, String key,
-                        boolean cached, int leadOutMs, Paragraph paragraph, boolean vowels) {
-        /** What the engine is given: the request, vowelled when the paragraph is Arabic. */
-        SpeechRequest spoken() {
-            return vowels ? SpeechText.request(paragraph, voice, true) : request;
-        }
-    }
-
-    private Plan plan(Paragraph written, VoiceDefinition voice, Tags tags, boolean readCache, int leadOutMs)
-            throws RawiException {
-        io.rawi.book.Language as = spokenAs.get(written.language().tag());
-        Paragraph p = as == null ? written
-                : new Paragraph(written.id(), written.kind(), written.text(), as, written.sentences());
-        SpeechEngine engine = speech.engine(voice);
-        // the key covers the written words and the diacritizer's model, which together decide the vowelled words:
-        // a block the cache has is never vowelled (it costs a rebuild a second, cold, for a 140-paragraph book)
-        boolean vowels = diacritize && SpeechText.vowelled(p);
-        SpeechRequest asWritten = SpeechText.request(p, voice, false);
-        String key = null;
-        if (cache != null) {
-            key = CacheKey.of(p.id(), asWritten, voice, leadOutMs, engine.version()
-                            + (vowels ? " + " + io.rawi.diacritize.Diacritizer.arabic().version() : ""),
-                    encoder.version() + (epubEncoder == null ? "" : " + " + epubEncoder.version())
-                            + " @" + sampleRate + " Hz", tags);
-        }
-        return new Plan(voice, tags, engine, asWritten, key, readCache && cache.has(key), leadOutMs, p, vowels);
     }
 
     /**
@@ -272,7 +272,9 @@ public final class Narrator {
             u = plan.engine().synthesize(spoken);
             profile.add(Profile.Phase.SPEAK, speaking);
         } finally {
-            mine.countDown();
+            if (mine != null) {
+                mine.countDown();
+            }
         }
         long t1 = profile.cpu();
         Processed audio = AudioProcessor.process(u, sampleRate, plan.leadOutMs());
@@ -293,11 +295,5 @@ public final class Narrator {
         }
         return new NarratedBlock.WithAudio(new NarratedBlock(p.id(), file, inEpub, type, audio.durationMillis(),
                 audio.sentences(), plan.voice().id(), epubCrc >= 0 ? epubCrc : CacheFiles.crc32(inEpub), unread), audio);
-    }
-
-    private static String title(Paragraph p) {
-        String[] words = p.text().split("\\s+");
-        String head = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(8, words.length)));
-        return p.id() + ": " + head + (words.length > 8 ? "…" : "");
     }
 }

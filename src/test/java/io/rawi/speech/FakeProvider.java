@@ -16,6 +16,10 @@ public final class FakeProvider implements SpeechProvider {
     public static final java.util.concurrent.atomic.AtomicInteger SPOKEN = new java.util.concurrent.atomic.AtomicInteger();
     /** The first sentence id of each paragraph spoken in this JVM, in the order spoken (for the scheduling tests). */
     public static final List<String> ORDER = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Whether its engines say they speak side by side (the narration then plans and speaks blocks as it goes). */
+    public static final java.util.concurrent.atomic.AtomicBoolean PARALLEL = new java.util.concurrent.atomic.AtomicBoolean();
+    /** A word whose paragraph it fails to speak, as an engine that breaks would. */
+    public static final String BREAKS = "xbreaksx";
 
     @Override
     public String id() {
@@ -36,7 +40,16 @@ public final class FakeProvider implements SpeechProvider {
             }
 
             @Override
-            public Utterance synthesize(SpeechRequest request) {
+            public boolean parallel() {
+                return PARALLEL.get();
+            }
+
+            @Override
+            public Utterance synthesize(SpeechRequest request) throws SpeechException {
+                if (request.sentences().stream().flatMap(s -> s.words().stream())
+                        .anyMatch(w -> w.text().contains(BREAKS))) {
+                    throw new SpeechException(request.paragraphId() + " (fake): the engine broke");
+                }
                 SPOKEN.incrementAndGet();
                 ORDER.add(request.sentences().get(0).id());
                 List<short[]> parts = new ArrayList<>();
