@@ -19,9 +19,10 @@ import java.util.Set;
  * lists. Those are the folders named by {@code /etc/ld.so.conf} (and the files it includes), with the system's own:
  * read here, without starting a program, as {@code jna.platform.library.path}.</li>
  * <li>JNA writes its native part ({@code libjnidispatch}) out of its jar into a new temporary file on every start.
- * When rawi runs from a jar whose folder it may write to (the launcher's {@code target/rawi.jar}), that file is
- * written once, beside the jar in a folder named after the jar's size and time (a rebuilt jar gets its own), and
- * given to JNA as {@code jna.boot.library.path}; elsewhere JNA does as it always does.</li>
+ * When rawi runs from its own jar, which holds JNA, and may write to its folder (the launcher's
+ * {@code target/rawi.jar}), that file is written once, beside the jar in a folder named after the jar's size and
+ * time (a rebuilt jar gets its own), and given to JNA as {@code jna.boot.library.path}; elsewhere JNA does as it
+ * always does.</li>
  * </ul>
  * Together they take about 45 ms of processor time off the start of every narrated conversion (docs/BENCHMARKS.md).
  */
@@ -134,12 +135,14 @@ public final class NativeStart {
         try {
             String resource = "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
             java.security.CodeSource source = com.sun.jna.Platform.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return null;
+            java.security.CodeSource own = NativeStart.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || own == null
+                    || !source.getLocation().equals(own.getLocation())) {
+                return null; // JNA's own jar (a Maven repository's, in the tests) is not rawi's to write beside
             }
             Path jar = Path.of(source.getLocation().toURI());
             if (!Files.isRegularFile(jar)) {
-                return null; // classes in a folder (the tests): JNA extracts as usual
+                return null;
             }
             Path root = jar.resolveSibling(".jna-native");
             Path folder = root.resolve(Long.toHexString(Files.size(jar)) + "-"

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
@@ -121,7 +122,7 @@ public final class Narrator {
     private List<NarratedBlock> asPlanned(Blocks work, ExecutorService pool, int threads) throws RawiException {
         int n = work.blocks().size();
         NarratedBlock[] done = new NarratedBlock[n];
-        java.util.concurrent.atomic.AtomicReferenceArray<Plan> plans = new java.util.concurrent.atomic.AtomicReferenceArray<>(n);
+        AtomicReferenceArray<Plan> plans = new AtomicReferenceArray<>(n);
         CountDownLatch[] planned = new CountDownLatch[n];
         for (int i = 0; i < n; i++) {
             planned[i] = new CountDownLatch(1);
