@@ -64,7 +64,20 @@ public final class Pipeline {
         try {
             return convert(options, timing, background);
         } finally {
-            background.shutdownNow();
+            stop(background);
+        }
+    }
+
+    /**
+     * Stops the background work and waits for it: after a failure, work still under way (the cover being drawn into
+     * the cache, the timing files) would otherwise go on writing after the conversion has returned.
+     */
+    private static void stop(java.util.concurrent.ExecutorService background) {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a second Ctrl-C: leave at once
         }
     }
 
