@@ -21,7 +21,7 @@ public final class LanguageDetector {
             if (!Character.isLetter(cp)) {
                 continue;
             }
-            counts[Character.UnicodeScript.of(cp).ordinal()]++;
+            counts[script(cp).ordinal()]++;
             if (cp == 'پ' || cp == 'چ' || cp == 'ژ' || cp == 'گ' || cp == 'ک' || cp == 'ی') {
                 persian++;
             } else if (cp == 'ٹ' || cp == 'ڈ' || cp == 'ڑ' || cp == 'ں' || cp == 'ے' || cp == 'ھ') {
@@ -52,12 +52,27 @@ public final class LanguageDetector {
         });
     }
 
+    /**
+     * The script of the letter {@code cp}: {@link Character.UnicodeScript#of}, with the letters of ASCII and of the
+     * Arabic alphabet's main block answered without its search of two thousand ranges (every letter of a book passes
+     * here). For letters only: a digit or a sign in those ranges may belong to another script.
+     */
+    public static Character.UnicodeScript script(int cp) {
+        if (cp < 0x80) {
+            return Character.UnicodeScript.LATIN;
+        }
+        if (cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) {
+            return Character.UnicodeScript.ARABIC;
+        }
+        return Character.UnicodeScript.of(cp);
+    }
+
     /** Whether {@code cp} is a letter of a right-to-left script (Arabic, Hebrew, Syriac, Thaana, N'Ko). */
     public static boolean isRtlLetter(int cp) {
         if (!Character.isLetter(cp)) {
             return false;
         }
-        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        Character.UnicodeScript s = script(cp);
         return s == Character.UnicodeScript.ARABIC || s == Character.UnicodeScript.HEBREW
                 || s == Character.UnicodeScript.SYRIAC || s == Character.UnicodeScript.THAANA
                 || s == Character.UnicodeScript.NKO;

@@ -23,8 +23,8 @@ public final class LanguageRuns {
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-            if (!Character.isLetter(cp) || s == home || home == null || s == Character.UnicodeScript.COMMON
+            Character.UnicodeScript s = Character.isLetter(cp) ? LanguageDetector.script(cp) : null;
+            if (s == null || s == home || home == null || s == Character.UnicodeScript.COMMON
                     || s == Character.UnicodeScript.INHERITED) {
                 i += Character.charCount(cp);
                 continue;
@@ -35,7 +35,7 @@ public final class LanguageRuns {
             while (j < text.length()) {
                 int c = text.codePointAt(j);
                 if (Character.isLetter(c)) {
-                    if (Character.UnicodeScript.of(c) != s) {
+                    if (LanguageDetector.script(c) != s) {
                         break;
                     }
                     end = j + Character.charCount(c);

@@ -113,7 +113,7 @@ public final class Segmenter {
         }
         int next = skipSpaces(text, end);
         return next < text.length() && Character.isLowerCase(text.charAt(next))
-                && Character.UnicodeScript.of(text.charAt(next)) == Character.UnicodeScript.LATIN;
+                && LanguageDetector.script(text.charAt(next)) == Character.UnicodeScript.LATIN;
     }
 
     private static boolean hasContent(String text, int from, int to) {

@@ -18,4 +18,17 @@ public record Edit(int offset, String before, String after, String note) {
     static Edit insert(int offset, String text, String note) {
         return new Edit(offset, "", text, note);
     }
+
+    // equals and hashCode are written out, as every record's are that a conversion compares: the generated ones are
+    // linked through method handles on their first call, which costs a cold start about 10 ms each (docs/BENCHMARKS.md)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Edit e && offset == e.offset && before.equals(e.before) && after.equals(e.after)
+                && java.util.Objects.equals(note, e.note);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(offset, before, after, note);
+    }
 }

@@ -26,7 +26,8 @@ public final class Xml {
 
     private Xml(String doctype) {
         try {
-            w = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer, "UTF-8");
+            // the JDK's own writer, as newFactory() finds it here, without a look through the class path per document
+            w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffer, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             if (doctype != null) {
                 w.writeCharacters("\n");

@@ -37,6 +37,17 @@ public final class Abbreviations {
                 return new Stamp(file, -1, -1);
             }
         }
+
+        // written out: the generated ones are linked through method handles on first call (see clean.Edit)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stamp s && file.equals(s.file) && modified == s.modified && size == s.size;
+        }
+
+        @Override
+        public int hashCode() {
+            return (file.hashCode() * 31 + Long.hashCode(modified)) * 31 + Long.hashCode(size);
+        }
     }
 
     /** The abbreviations in {@code file}, read once while it is unchanged; none when there is no such file. */
