@@ -15,7 +15,14 @@ public final class LanguageDetector {
         int[] counts = new int[SCRIPTS.length]; // by script: a count per letter, without a boxed number per letter
         int persian = 0;
         int urdu = 0;
+        int arabic = 0; // the letters of the Arabic alphabet's main block, counted without a call (see script)
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c >= 0x0620 && c <= 0x064A && c != 0x0640) {
+                arabic++;
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
             if (!Character.isLetter(cp)) {
@@ -28,6 +35,7 @@ public final class LanguageDetector {
                 urdu++;
             }
         }
+        counts[Character.UnicodeScript.ARABIC.ordinal()] += arabic;
         Character.UnicodeScript top = Character.UnicodeScript.LATIN; // no letters at all
         int most = 0;
         for (int k = 0; k < counts.length; k++) {

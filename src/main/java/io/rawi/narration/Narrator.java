@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
@@ -122,7 +121,7 @@ public final class Narrator {
     private List<NarratedBlock> asPlanned(Blocks work, ExecutorService pool, int threads) throws RawiException {
         int n = work.blocks().size();
         NarratedBlock[] done = new NarratedBlock[n];
-        AtomicReferenceArray<Plan> plans = new AtomicReferenceArray<>(n);
+        Plan[] plans = new Plan[n]; // each read after its latch: the count-down publishes it
         CountDownLatch[] planned = new CountDownLatch[n];
         for (int i = 0; i < n; i++) {
             planned[i] = new CountDownLatch(1);
@@ -138,7 +137,7 @@ public final class Narrator {
                         Plan plan;
                         try {
                             plan = work.planner().plan(i);
-                            plans.set(i, plan);
+                            plans[i] = plan;
                         } finally {
                             planned[i].countDown();
                         }
@@ -149,7 +148,7 @@ public final class Narrator {
                     // every block is planned, or being planned: those the cache has are taken in reading order
                     for (int i = toTake.getAndIncrement(); i < n && !failed.get(); i = toTake.getAndIncrement()) {
                         planned[i].await();
-                        Plan plan = plans.get(i);
+                        Plan plan = plans[i];
                         if (plan != null && plan.cached()) {
                             done[i] = narrated(work, i, plan, null, null);
                         }

@@ -71,7 +71,9 @@ final class Planner {
 
     /** Whether every voice's engine speaks side by side with itself ({@link SpeechEngine#parallel()}). */
     boolean parallel() throws RawiException {
-        for (VoiceDefinition v : new java.util.LinkedHashSet<>(voices)) {
+        Map<String, VoiceDefinition> distinct = new HashMap<>(); // by id: a voice's own hashCode reads all it holds
+        voices.forEach(v -> distinct.putIfAbsent(v.id(), v));
+        for (VoiceDefinition v : distinct.values()) {
             if (!speech.engine(v).parallel()) {
                 return false;
             }

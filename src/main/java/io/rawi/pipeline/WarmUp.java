@@ -37,22 +37,23 @@ public final class WarmUp {
     }
 
     /**
-     * Starts loading the libraries and the default voices on a thread of their own, and the Arabic diacritizer's model
-     * on another; unused, it costs nothing but those threads' time.
+     * Starts loading the libraries on a thread of their own, and the default voices then the Arabic diacritizer's
+     * model on another; unused, it costs nothing but those threads' time.
      */
     public static WarmUp start() {
         Path folder = VoiceRegistry.defaultFolder();
         WarmUp w = new WarmUp(new FutureTask<>(WarmUp::libraries, null), folder,
                 new FutureTask<>(() -> VoiceRegistry.load(folder)));
-        Thread thread = new Thread(() -> {
-            w.libraries.run();
-            w.voices.run();
-        }, "rawi-warm-up");
+        Thread thread = new Thread(w.libraries, "rawi-warm-up");
         thread.setDaemon(true);
         thread.start();
-        Thread vowels = new Thread(io.rawi.diacritize.Diacritizer::arabic, "rawi-diacritizer");
-        vowels.setDaemon(true);
-        vowels.start();
+        // the voices are needed as soon as the text is read, the model only for the first paragraph to speak
+        Thread voices = new Thread(() -> {
+            w.voices.run();
+            io.rawi.diacritize.Diacritizer.arabic();
+        }, "rawi-voices");
+        voices.setDaemon(true);
+        voices.start();
         return w;
     }
 
