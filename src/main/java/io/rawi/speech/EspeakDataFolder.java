@@ -30,6 +30,25 @@ final class EspeakDataFolder {
     }
 
     /**
+     * Puts the file of {@code voice}, just selected in {@code slot}'s library started on eSpeak NG's own folder, into
+     * this one, so that later loads find it here among a few files. False for a voice with a variant
+     * ({@code name+variant}) or one whose file cannot be put here: the voice then stays on eSpeak NG's own folder.
+     */
+    boolean addCurrent(EspeakSlot slot, String voice) {
+        try {
+            com.sun.jna.Pointer current = slot.api.espeak_GetCurrentVoice();
+            com.sun.jna.ptr.PointerByReference path = new com.sun.jna.ptr.PointerByReference();
+            slot.api.espeak_Info(path);
+            com.sun.jna.Pointer identifier = current == null ? null
+                    : current.getPointer(2L * com.sun.jna.Native.POINTER_SIZE);
+            return identifier != null && path.getValue() != null && !voice.contains("+")
+                    && add(Path.of(path.getValue().getString(0, "UTF-8")), identifier.getString(0, "UTF-8"));
+        } catch (RuntimeException e) {
+            return false; // eSpeak NG's own folder then: slower, same samples
+        }
+    }
+
+    /**
      * Copies the file of voice {@code id} (as eSpeak NG names it: {@code sem/ar}) from eSpeak NG's folder
      * {@code data} into this one, made on first use. False for a file not found where expected, or a folder that
      * cannot be written: the voice then stays on eSpeak NG's own folder.

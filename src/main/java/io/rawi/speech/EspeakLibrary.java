@@ -3,14 +3,12 @@ package io.rawi.speech;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.rawi.internal.Folders;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +35,8 @@ import java.util.Map;
  * {@code -Drawi.espeak.slots=1}, one slot). Each slot speaks the same samples as one alone.
  *
  * <p>One instance per process, {@link EspeakProvider#library()}: the loaded copies and the data folder belong to the
- * process. Its state (the slots, the folders, the library's file, what the probes found) is guarded by the instance;
- * a slot's synthesis by the slot's lock.
+ * process. Its state (the slots, the folders, the library's file, what the probes found) is guarded by the instance
+ * (the pool of slots, {@link EspeakSlots}, shares its monitor); a slot's synthesis by the slot's lock.
  */
 final class EspeakLibrary {
     /** A named position reported by the engine, in samples from the start. */
@@ -69,12 +67,9 @@ final class EspeakLibrary {
     private String version;
     private String loadError;
     /** The slots: the first is made when the library is first loaded, the others when two syntheses overlap. */
-    private final EspeakSlot[] slots = new EspeakSlot[Math.max(1, Math.min(64,
+    private final EspeakSlots slots = new EspeakSlots(this, Math.max(1, Math.min(64,
             com.sun.jna.Platform.isLinux() ? Integer.getInteger("rawi.espeak.slots",
-                    Runtime.getRuntime().availableProcessors()) : 1))];
-    /** The slots not speaking now (guarded by the class). */
-    private final java.util.ArrayDeque<EspeakSlot> idle = new java.util.ArrayDeque<>();
-    private int made;
+                    Runtime.getRuntime().availableProcessors()) : 1)));
 
     EspeakLibrary() {
     }
@@ -104,7 +99,7 @@ final class EspeakLibrary {
      * null when it is available, else why not.
      */
     String load() {
-        EspeakSlot first = slot(0);
+        EspeakSlot first = slots.slot(0);
         first.lock.lock();
         try {
             return load(first, mirror.root());
@@ -123,16 +118,6 @@ final class EspeakLibrary {
             Folders.deleteTree(copies);
             copies = null;
         }
-    }
-
-    /** The slot {@code index}, made on first use. */
-    private synchronized EspeakSlot slot(int index) {
-        if (slots[index] == null) {
-            slots[index] = new EspeakSlot(index);
-            made = Math.max(made, index + 1);
-            idle.addLast(slots[index]);
-        }
-        return slots[index];
     }
 
     /**
@@ -211,23 +196,11 @@ final class EspeakLibrary {
      * it; a fresh load does, which is why {@link #synthesize} too starts from one. Waits for syntheses under way.
      */
     void fresh() {
-        for (int i = 0; i < slots.length; i++) {
-            EspeakSlot slot;
-            synchronized (this) {
-                slot = slots[i];
+        slots.eachLocked(slot -> {
+            if (slot.api != null && slot.used) {
+                unload(slot);
             }
-            if (slot == null) {
-                continue;
-            }
-            slot.lock.lock();
-            try {
-                if (slot.api != null && slot.used) {
-                    unload(slot);
-                }
-            } finally {
-                slot.lock.unlock();
-            }
-        }
+        });
     }
 
     /** Unloads the slot's library (its lock held). */
@@ -257,22 +230,9 @@ final class EspeakLibrary {
         return ((Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lib)).getNativeLibrary();
     }
 
-    /**
-     * Puts the file of {@code voice}, just selected in the library started on eSpeak NG's own folder, into this
-     * process's {@link #mirror}, so that later loads find it there among a few files. False for a voice with a variant
-     * ({@code name+variant}) or one whose file cannot be put there: the voice then stays on eSpeak NG's own folder.
-     */
+    /** Puts the file of {@code voice}, just selected in {@code slot}, into this process's folder (see {@link #mirror}). */
     boolean addToMirror(EspeakSlot slot, String voice) {
-        try {
-            Pointer current = slot.api.espeak_GetCurrentVoice();
-            PointerByReference path = new PointerByReference();
-            slot.api.espeak_Info(path);
-            Pointer identifier = current == null ? null : current.getPointer(2L * Native.POINTER_SIZE);
-            return identifier != null && path.getValue() != null && !voice.contains("+")
-                    && mirror.add(Path.of(path.getValue().getString(0, "UTF-8")), identifier.getString(0, "UTF-8"));
-        } catch (RuntimeException e) {
-            return false; // eSpeak NG's own folder then: slower, same samples
-        }
+        return mirror.addCurrent(slot, voice);
     }
 
     /**
@@ -281,22 +241,7 @@ final class EspeakLibrary {
      */
     private void removeMirror(Path root) {
         io.rawi.internal.Interruption.begin();
-        List<EspeakSlot> locked = new ArrayList<>();
-        long until = System.nanoTime() + 30_000_000_000L;
-        try {
-            for (int i = 0; i < slots.length; i++) {
-                EspeakSlot slot;
-                synchronized (this) {
-                    slot = slots[i];
-                }
-                if (slot != null && slot.lock.tryLock(Math.max(0, until - System.nanoTime()),
-                        java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                    locked.add(slot);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        List<EspeakSlot> locked = slots.lockAll(30_000_000_000L);
         try {
             Folders.deleteTree(root);
         } finally {
@@ -344,51 +289,17 @@ final class EspeakLibrary {
         return sampleRate;
     }
 
-    /**
-     * A slot to speak with: an idle one, else a new one while there are fewer than {@link #slots} (the first always;
-     * others once the library's file is known, to be copied), else the next to be released.
-     */
-    synchronized EspeakSlot acquire() throws SpeechException {
-        while (true) {
-            if (file == null || !Files.isRegularFile(Path.of(file))) {
-                // the library's file is not known yet, or is gone (eSpeak NG upgraded): only the first slot, which
-                // finds it by name, until it is known again; no other load may hold the library meanwhile
-                if (file != null) {
-                    forget();
-                }
-                EspeakSlot first = slot(0);
-                if (idle.remove(first)) {
-                    return first;
-                }
-                awaitRelease();
-                continue;
+    /** A slot to speak with (see {@link EspeakSlots#acquire}); the library's file is found again if it is gone. */
+    EspeakSlot acquire() throws SpeechException {
+        return slots.acquire(() -> {
+            if (file != null && !Files.isRegularFile(Path.of(file))) {
+                forget(); // eSpeak NG upgraded: the first slot finds the new file by name
             }
-            EspeakSlot free = idle.pollFirst();
-            if (free != null) {
-                return free;
-            }
-            if (made < slots.length) {
-                EspeakSlot next = slot(made);
-                idle.remove(next);
-                return next;
-            }
-            awaitRelease();
-        }
+            return file != null;
+        });
     }
 
-    /** Waits for a slot to be released (the caller holds the class). */
-    private void awaitRelease() throws SpeechException {
-        try {
-            wait();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SpeechException("eSpeak NG: interrupted");
-        }
+    void release(EspeakSlot slot) {
+        slots.release(slot);
     }
-
-    synchronized void release(EspeakSlot slot) {
-        idle.addFirst(slot); // the slot used last is taken first: its buffer is warm
-        notifyAll();
-    }
-
 }
