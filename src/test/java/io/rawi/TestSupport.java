@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -39,6 +40,15 @@ public final class TestSupport {
     /** The project's own sample article. */
     public static Path sample() {
         return Path.of("src", "test", "resources", "samples", "library-ar.txt");
+    }
+
+    /** Replaces {@code from} with {@code to} in line {@code index} (from 0) of {@code file}, which must hold it. */
+    public static void editLine(Path file, int index, String from, String to) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        String edited = lines.get(index).replace(from, to);
+        assertTrue(!edited.equals(lines.get(index)), "line " + index + " of " + file + " holds no «" + from + "»");
+        lines.set(index, edited);
+        Files.write(file, lines);
     }
 
     public static Path fakeVoices() {

@@ -50,11 +50,7 @@ class CacheTest {
         byte[] first = Files.readAllBytes(dir.resolve("a/library-ar/library-ar.epub"));
         assertArrayEquals(first, Files.readAllBytes(dir.resolve("b/library-ar/library-ar.epub")),
                 "a book from the cache is the same book");
-        List<String> lines = Files.readAllLines(input);
-        String edited = lines.get(2).replace("المتواصل", "الدؤوب");
-        assertFalse(edited.equals(lines.get(2)));
-        lines.set(2, edited);
-        Files.write(input, lines);
+        TestSupport.editLine(input, 2, "المتواصل", "الدؤوب");
         assertEquals(1, convert(input, dir.resolve("c"), cache), "exactly the edited paragraph is spoken again");
         TestSupport.assertValid(dir.resolve("c/library-ar/library-ar.epub"));
     }

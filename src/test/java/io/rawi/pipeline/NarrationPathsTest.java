@@ -49,11 +49,7 @@ class NarrationPathsTest {
         assertArrayEquals(book, Files.readAllBytes(dir.resolve("side/library-ar/library-ar.epub")),
                 "the same book, whichever way it was narrated");
 
-        List<String> lines = Files.readAllLines(input);
-        String edited = lines.get(6).replace("المكتبة", "المكتبات");
-        assertFalse(edited.equals(lines.get(6)));
-        lines.set(6, edited);
-        Files.write(input, lines);
+        TestSupport.editLine(input, 6, "المكتبة", "المكتبات");
         before = FakeProvider.SPOKEN.get();
         convert(input, dir.resolve("side"), dir.resolve("cache-side"), true).expect(0);
         assertEquals(1, FakeProvider.SPOKEN.get() - before, "only the edited paragraph is spoken again");
