@@ -8,13 +8,10 @@ import io.documentnode.epub4j.domain.SpineReference;
 import io.rawi.book.Granularity;
 import io.rawi.book.Imported;
 import io.rawi.book.Language;
-import io.rawi.book.LanguageDetector;
-import io.rawi.book.Paragraph;
 import io.rawi.error.BadInputException;
 import io.rawi.error.RawiException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 import java.io.IOException;
@@ -122,70 +119,11 @@ public final class EpubReader {
             notes.add(location + ": the book has media overlays of its own, kept as they are (--renarrate narrates it "
                     + "again and replaces them)");
         }
-        List<Imported.Document> documents = new ArrayList<>();
-        Language bookLanguage = forced.orElse(declared.orElse(null));
-        for (SpineReference ref : book.getSpine().getSpineReferences()) {
-            Resource r = ref.getResource();
-            if (!XHTML.equals(r.getMediaType().getName())) {
-                notes.add(location + ": spine item " + r.getHref() + " (" + r.getMediaType().getName()
-                        + (patch ? ") is kept as it is: only XHTML documents are narrated"
-                        : ") is kept out of the reading order: only XHTML documents are narrated"));
-                continue;
-            }
-            if (keepOverlays || patch && navHref.map(r.getHref()::equals).orElse(false)) {
-                // the navigation document's lists allow no spans around their links: it is kept as it is
-                continue;
-            }
-            Document doc = Jsoup.parse(new String(data(location, r), StandardCharsets.UTF_8), "", Parser.xmlParser());
-            Element html = doc.selectFirst("html");
-            if (html == null) {
-                throw new BadInputException(location + ": " + r.getHref() + " is not an XHTML document (no <html>)");
-            }
-            // an EPUB 3 book is kept as published, scripts included (reading systems sandbox them); a rebuilt one
-            // loses what could run
-            int removed = original.isPresent() ? 0 : Xhtml.sanitize(doc);
-            if (removed > 0) {
-                notes.add(location + ": " + r.getHref() + ": " + removed + " script or other executable element(s) dropped");
-            }
-            Element found = html.selectFirst("body");
-            Element body = found != null ? found : html.appendElement("body");
-            Language docLanguage = forced.orElseGet(() -> documentLanguage(html, body, declared));
-            if (bookLanguage == null) {
-                bookLanguage = docLanguage;
-            }
-            String id = patch ? r.getId() : uniqueId("in-" + (r.getId() == null ? "doc" : r.getId()), ids);
-            ids.put(id, r.getHref());
-            List<Paragraph> paragraphs = annotator.annotate(body, docLanguage);
-            String title = title(doc, paragraphs, m.getFirstTitle());
-            if (patch) {
-                // an EPUB 3 document is kept as published: only the ids and, when narrated, the highlight's style
-                if (narrated && !paragraphs.isEmpty()) {
-                    Element head = html.selectFirst("head");
-                    (head != null ? head : html.prependElement("head")).appendElement("link")
-                            .attr("rel", "stylesheet").attr("type", "text/css")
-                            .attr("href", io.rawi.internal.Hrefs.relative(r.getHref(),
-                                    original.get().ownFolder() + OVERLAY_CSS));
-                }
-                documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs,
-                        Xhtml.serialisePatched(doc), Set.of(), annotator.takeWordless()));
-                continue;
-            }
-            int missing = Xhtml.upgrade(doc, html, docLanguage, title, r.getHref());
-            if (missing > 0) {
-                imagesWithoutAlt += missing;
-                notes.add(location + ": " + r.getHref() + ": " + missing + " image(s) without alt text, now marked "
-                        + "decorative");
-            }
-            Set<String> properties = new HashSet<>();
-            if (!doc.select("svg").isEmpty()) {
-                properties.add("svg");
-            }
-            if (!doc.select("math").isEmpty()) {
-                properties.add("mathml");
-            }
-            documents.add(new Imported.Document(id, r.getHref(), title, docLanguage, paragraphs, Xhtml.serialise(doc),
-                    properties, annotator.takeWordless()));
-        }
+        SpineDocuments.Converted converted = new SpineDocuments(location, annotator, original, narrated, keepOverlays,
+                navHref, forced, declared, ids, notes).convert(book, m.getFirstTitle());
+        List<Imported.Document> documents = converted.documents();
+        Language bookLanguage = forced.orElse(declared.orElse(converted.firstLanguage()));
+        imagesWithoutAlt += converted.imagesWithoutAlt();
         if (!patch && documents.stream().allMatch(d -> d.paragraphs().isEmpty())) {
             throw new BadInputException(location + ": the book has no text to narrate");
         }
@@ -219,7 +157,7 @@ public final class EpubReader {
                 }
                 bytes = Xhtml.serialiseXml(svg);
             }
-            files.add(new Imported.File(uniqueId("in-" + (r.getId() == null ? "file" : r.getId()), ids), href,
+            files.add(new Imported.File(Ids.unique("in-" + (r.getId() == null ? "file" : r.getId()), ids), href,
                     type.isEmpty() ? "application/octet-stream" : type, bytes));
         }
         List<Imported.TocEntry> toc = TableOfContents.of(location, book, navHref, documentHrefs);
@@ -261,47 +199,6 @@ public final class EpubReader {
         }
     }
 
-    private static Language documentLanguage(Element html, Element body, Optional<Language> declared) {
-        for (Element e : List.of(html, body)) {
-            Optional<Language> language = Language.declared(e.hasAttr("xml:lang") ? e.attr("xml:lang") : e.attr("lang"));
-            if (language.isPresent()) {
-                return language.get();
-            }
-        }
-        return declared.orElseGet(() -> LanguageDetector.detect(body.text()));
-    }
-
-
-
-    private static String title(Document doc, List<Paragraph> paragraphs, String bookTitle) {
-        Element t = doc.selectFirst("head > title");
-        if (t != null && !t.text().isBlank()) {
-            return t.text().strip();
-        }
-        for (Paragraph p : paragraphs) {
-            if (p.kind() == Paragraph.Kind.HEADING) {
-                return p.text();
-            }
-        }
-        return bookTitle == null || bookTitle.isBlank() ? "Untitled" : bookTitle;
-    }
-
     /** Where the highlight's stylesheet goes in a patched book, relative to rawi's own folder there. */
     public static final String OVERLAY_CSS = "overlay.css";
-
-
-
-
-    private static String uniqueId(String base, Map<String, String> taken) {
-        String id = base.replaceAll("[^A-Za-z0-9._-]", "-");
-        String candidate = id;
-        for (int n = 2; taken.containsKey(candidate); n++) {
-            candidate = id + "-" + n;
-        }
-        taken.put(candidate, "");
-        return candidate;
-    }
-
-
-
 }

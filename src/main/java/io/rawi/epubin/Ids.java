@@ -37,4 +37,15 @@ final class Ids {
         }
         throw new IllegalStateException("every paragraph-id prefix is taken");
     }
+
+    /** {@code base} made a valid id, with a number after it when {@code taken} has it already; then taken. */
+    static String unique(String base, Map<String, String> taken) {
+        String id = base.replaceAll("[^A-Za-z0-9._-]", "-");
+        String candidate = id;
+        for (int n = 2; taken.containsKey(candidate); n++) {
+            candidate = id + "-" + n;
+        }
+        taken.put(candidate, "");
+        return candidate;
+    }
 }
