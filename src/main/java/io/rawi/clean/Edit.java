@@ -19,8 +19,8 @@ public record Edit(int offset, String before, String after, String note) {
         return new Edit(offset, "", text, note);
     }
 
-    // equals and hashCode are written out, as every record's are that a conversion compares: the generated ones are
-    // linked through method handles on their first call, which costs a cold start about 10 ms each (docs/BENCHMARKS.md)
+    // equals and hashCode are written out: the generated ones are linked through method handles on their first
+    // call, which a cold start pays for (docs/BENCHMARKS.md, session 13)
     @Override
     public boolean equals(Object o) {
         return o instanceof Edit e && offset == e.offset && before.equals(e.before) && after.equals(e.after)

@@ -24,7 +24,7 @@ import java.util.Set;
  * time (a rebuilt jar gets its own), and given to JNA as {@code jna.boot.library.path}; elsewhere JNA does as it
  * always does.</li>
  * </ul>
- * Together they take about 45 ms of processor time off the start of every narrated conversion (docs/BENCHMARKS.md).
+ * What they save at the start of every narrated conversion is measured in docs/BENCHMARKS.md (session 13).
  */
 public final class NativeStart {
     private NativeStart() {
