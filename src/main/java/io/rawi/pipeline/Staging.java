@@ -17,7 +17,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * A book's folder being written: everything goes into a hidden sibling ({@code .<slug>.partial-<pid>-…}), which
@@ -32,13 +31,6 @@ import java.util.stream.Stream;
 final class Staging implements AutoCloseable {
     /** How long a signal waits for the conversion to stop and clean up before the folder is removed anyway. */
     private static final long STOP_WAIT_SECONDS = 30;
-    /**
-     * How old a partial folder without a lock file must be to count as abandoned although its process id is alive:
-     * the lock is taken an instant after the folder is made.
-     */
-    private static final long UNLOCKED_GRACE_MILLIS = 60_000;
-    /** The locks this process holds (a background server converts several books at once). */
-    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path target;
     /** Set once made: the clean-up hook is registered before anything is made on disk. */
     private volatile Path dir;
@@ -97,7 +89,7 @@ final class Staging implements AutoCloseable {
         Staging staging = null;
         try {
             Files.createDirectories(base);
-            removeAbandoned(base, slug);
+            PartialFolders.removeAbandoned(base, slug);
             staging = new Staging(target); // before the folder: a signal from now on removes whatever was made
             staging.make(base, slug);
             return staging;
@@ -115,8 +107,8 @@ final class Staging implements AutoCloseable {
     /** Makes the partial folder and takes its lock; whatever part is made is set at once, for clean-up to find. */
     private void make(Path base, String slug) throws IOException {
         dir = Files.createTempDirectory(base, "." + slug + ".partial-" + ProcessHandle.current().pid() + "-");
-        HELD.add(lockOf(dir).toAbsolutePath());
-        lockFile = java.nio.channels.FileChannel.open(lockOf(dir), java.nio.file.StandardOpenOption.CREATE,
+        io.rawi.internal.HeldLocks.add(PartialFolders.lockOf(dir).toAbsolutePath());
+        lockFile = java.nio.channels.FileChannel.open(PartialFolders.lockOf(dir), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE);
         lockFile.lock();
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
@@ -219,7 +211,7 @@ final class Staging implements AutoCloseable {
         if (made == null) {
             return;
         }
-        Path lock = lockOf(made);
+        Path lock = PartialFolders.lockOf(made);
         try {
             if (lockFile != null) {
                 lockFile.close();
@@ -232,84 +224,7 @@ final class Staging implements AutoCloseable {
         } catch (IOException e) {
             // an empty lock file that nobody holds: the next run removes it
         } finally {
-            HELD.remove(lock.toAbsolutePath());
-        }
-    }
-
-    private static boolean olderThan(Path p, long millis) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - millis;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Path lockOf(Path partial) {
-        return partial.resolveSibling(partial.getFileName() + ".lock");
-    }
-
-    /**
-     * Whether the conversion that wrote {@code partial} is over: its lock is free (or, with no lock file, its process
-     * is gone). A lock held in this very process (another request of the background server) is in use.
-     */
-    private static boolean abandoned(Path partial, String owner) {
-        Path lock = lockOf(partial);
-        if (HELD.contains(lock.toAbsolutePath())) {
-            return false; // never opened a second time here: closing that would drop this process's lock (POSIX)
-        }
-        if (!Files.exists(lock)) { // made before the lock (for an instant), or by a rawi that took no locks
-            return !Folders.ofRunningProcess(owner) || olderThan(partial, UNLOCKED_GRACE_MILLIS);
-        }
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock held = ch.tryLock();
-            if (held == null) {
-                return false;
-            }
-            held.release();
-            return true;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return false;
-        } catch (IOException e) {
-            return !Folders.ofRunningProcess(owner);
-        }
-    }
-
-    /**
-     * Cleans up after runs that are over without cleaning up (killed with -9, the machine stopped, a request of a
-     * background server that died): their partial folders are removed, and a previous book that was moved aside just
-     * before the new one moved in is put back.
-     */
-    private static void removeAbandoned(Path base, String slug) throws IOException {
-        String partial = "." + slug + ".partial-";
-        String old = "." + slug + ".old-";
-        Path target = base.resolve(slug);
-        try (Stream<Path> list = Files.list(base)) {
-            for (Path p : list.toList()) {
-                String name = p.getFileName().toString();
-                String prefix = name.startsWith(partial) ? partial : name.startsWith(old) ? old : null;
-                if (prefix == null) {
-                    continue;
-                }
-                String owner = name.substring(prefix.length());
-                if (prefix.equals(partial)) {
-                    if (name.endsWith(".lock")) { // a lock whose folder is gone
-                        Path folder = p.resolveSibling(name.substring(0, name.length() - ".lock".length()));
-                        if (!Files.exists(folder) && abandoned(folder, owner)) {
-                            Files.deleteIfExists(p);
-                        }
-                    } else if (abandoned(p, owner)) {
-                        Folders.deleteTree(p);
-                        Files.deleteIfExists(lockOf(p));
-                    }
-                } else if (!Folders.ofRunningProcess(owner)) {
-                    if (!Files.exists(target)) {
-                        Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-                    } else {
-                        Folders.deleteTree(p);
-                    }
-                }
-            }
+            io.rawi.internal.HeldLocks.remove(lock.toAbsolutePath());
         }
     }
 }
