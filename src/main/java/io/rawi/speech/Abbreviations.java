@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Abbreviations {
     /** No abbreviations. */
     public static final Abbreviations NONE = new Abbreviations(Map.of());
-    /** Files read, by their place, time and size: an edited file is read again (a background server lives on). */
-    private static final Map<Stamp, Abbreviations> LOADED = new ConcurrentHashMap<>();
+    /** Files read, by place, with the time and size they had: an edited file is read again (a server lives on). */
+    private static final Map<Path, Read> LOADED = new ConcurrentHashMap<>();
     private static final String TRAILING = "،,;:؛!?؟»\"'”)";
     private final Map<String, String> said;
 
@@ -26,33 +26,27 @@ public final class Abbreviations {
         this.said = Map.copyOf(said);
     }
 
-    /** A file as it is now: where, when last changed, how large (-1 for both when it cannot be read). */
-    private record Stamp(Path file, long modified, long size) {
-        static Stamp of(Path file) {
-            try {
-                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
-                        java.nio.file.attribute.BasicFileAttributes.class);
-                return new Stamp(file, a.lastModifiedTime().toMillis(), a.size());
-            } catch (IOException e) {
-                return new Stamp(file, -1, -1);
-            }
-        }
-
-        // written out: the generated ones are linked through method handles on first call (see clean.Edit)
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Stamp s && file.equals(s.file) && modified == s.modified && size == s.size;
-        }
-
-        @Override
-        public int hashCode() {
-            return (file.hashCode() * 31 + Long.hashCode(modified)) * 31 + Long.hashCode(size);
-        }
+    /** What a file held when it had this time and size (-1 for both when it cannot be read). */
+    private record Read(long modified, long size, Abbreviations abbreviations) {
     }
 
     /** The abbreviations in {@code file}, read once while it is unchanged; none when there is no such file. */
     public static Abbreviations of(Path file) {
-        return LOADED.computeIfAbsent(Stamp.of(file.toAbsolutePath().normalize()), s -> read(s.file()));
+        Path path = file.toAbsolutePath().normalize();
+        long modified = -1;
+        long size = -1;
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(path,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            modified = a.lastModifiedTime().toMillis();
+            size = a.size();
+        } catch (IOException e) {
+            // no such file: read() says none
+        }
+        long m = modified;
+        long z = size;
+        return LOADED.compute(path, (k, known) -> known != null && known.modified() == m && known.size() == z ? known
+                : new Read(m, z, read(k))).abbreviations();
     }
 
     /** The abbreviations for {@code language} beside {@code voice}'s file; none for a voice that has no file. */
