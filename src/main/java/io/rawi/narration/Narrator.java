@@ -129,40 +129,34 @@ public final class Narrator {
         java.util.concurrent.atomic.AtomicInteger toPlan = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger toTake = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                try {
-                    for (int i = toPlan.getAndIncrement(); i < n && !failed.get(); i = toPlan.getAndIncrement()) {
-                        Plan plan;
-                        try {
-                            plan = work.planner().plan(i);
-                            plans[i] = plan;
-                        } finally {
-                            planned[i].countDown();
-                        }
-                        if (!plan.cached()) {
-                            done[i] = narrated(work, i, plan, null, null);
-                        }
+        onEveryThread(pool, threads, () -> {
+            try {
+                for (int i = toPlan.getAndIncrement(); i < n && !failed.get(); i = toPlan.getAndIncrement()) {
+                    Plan plan;
+                    try {
+                        plan = work.planner().plan(i);
+                        plans[i] = plan;
+                    } finally {
+                        planned[i].countDown();
                     }
-                    // every block is planned, or being planned: those the cache has are taken in reading order
-                    for (int i = toTake.getAndIncrement(); i < n && !failed.get(); i = toTake.getAndIncrement()) {
-                        planned[i].await();
-                        Plan plan = plans[i];
-                        if (plan != null && plan.cached()) {
-                            done[i] = narrated(work, i, plan, null, null);
-                        }
+                    if (!plan.cached()) {
+                        done[i] = narrated(work, i, plan, null, null);
                     }
-                    return null;
-                } catch (Exception | Error e) {
-                    failed.set(true);
-                    throw e;
                 }
-            }));
-        }
-        for (Future<?> f : workers) {
-            io.rawi.internal.Futures.join(f, "narration");
-        }
+                // every block is planned, or being planned: those the cache has are taken in reading order
+                for (int i = toTake.getAndIncrement(); i < n && !failed.get(); i = toTake.getAndIncrement()) {
+                    planned[i].await();
+                    Plan plan = plans[i];
+                    if (plan != null && plan.cached()) {
+                        done[i] = narrated(work, i, plan, null, null);
+                    }
+                }
+                return null;
+            } catch (Exception | Error e) {
+                failed.set(true);
+                throw e;
+            }
+        });
         return List.of(done);
     }
 
@@ -175,18 +169,12 @@ public final class Narrator {
         int n = work.blocks().size();
         Plan[] planned = new Plan[n];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Future<?>> planning = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            planning.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    planned[i] = work.planner().plan(i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : planning) {
-            io.rawi.internal.Futures.join(f, "narration");
-        }
+        onEveryThread(pool, threads, () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                planned[i] = work.planner().plan(i);
+            }
+            return null;
+        });
         Schedule schedule = Schedule.of(java.util.Arrays.stream(planned).map(Plan::cached).toList());
         CountDownLatch[] spoken = new CountDownLatch[n];
         for (int i = 0; i < n; i++) {
@@ -202,6 +190,18 @@ public final class Narrator {
             done.add(io.rawi.internal.Futures.join(job, "narration"));
         }
         return done;
+    }
+
+    /** Runs {@code task} on each of the pool's {@code threads} threads and waits for all; the first failure is thrown. */
+    private static void onEveryThread(ExecutorService pool, int threads, java.util.concurrent.Callable<Void> task)
+            throws RawiException {
+        List<Future<Void>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            running.add(pool.submit(task));
+        }
+        for (Future<Void> f : running) {
+            io.rawi.internal.Futures.join(f, "narration");
+        }
     }
 
     /** Block {@code i}, narrated as {@code plan} says (see {@link #one}), handed to the audiobook and counted. */
