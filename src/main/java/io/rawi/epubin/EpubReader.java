@@ -32,7 +32,8 @@ import java.util.Set;
  * NCX, or from the EPUB 3 navigation document when there is no NCX.
  */
 public final class EpubReader {
-    private static final String XHTML = "application/xhtml+xml";
+    /** The media type of the documents it reads. */
+    static final String XHTML = "application/xhtml+xml";
 
     /** What the book says about itself, and its documents. */
     public record Result(Imported imported, String title, List<String> authors, Optional<Language> language,

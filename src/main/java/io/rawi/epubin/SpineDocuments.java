@@ -29,8 +29,6 @@ import java.util.Set;
  * book that keeps its own media overlays are left as they are, with a note where the reader should know.
  */
 final class SpineDocuments {
-    private static final String XHTML = "application/xhtml+xml";
-
     /** The documents, the language of the first one read (null when none was), and images found without alt text. */
     record Converted(List<Imported.Document> documents, Language firstLanguage, int imagesWithoutAlt) {
     }
@@ -76,7 +74,7 @@ final class SpineDocuments {
         int imagesWithoutAlt = 0;
         for (SpineReference ref : book.getSpine().getSpineReferences()) {
             Resource r = ref.getResource();
-            if (!XHTML.equals(r.getMediaType().getName())) {
+            if (!EpubReader.XHTML.equals(r.getMediaType().getName())) {
                 notes.add(location + ": spine item " + r.getHref() + " (" + r.getMediaType().getName()
                         + (patch ? ") is kept as it is: only XHTML documents are narrated"
                         : ") is kept out of the reading order: only XHTML documents are narrated"));
