@@ -13,6 +13,13 @@ public record Language(String tag, boolean rtl) {
     private static final Set<String> RTL = Set.of(
             "ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "iw", "ks", "ku-arab", "ps", "sd", "syr", "ug", "ur", "yi");
 
+    /** Well-formed tags, as {@link #of} and {@link #declared} accept them. */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final java.util.regex.Pattern DECLARED = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+    /** The tags parsed so far (a book names a few; every paragraph asks again), up to {@value #PARSED_MAX}. */
+    private static final java.util.Map<String, Language> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 256;
+
     public static final Language ENGLISH = of("en");
     public static final Language ARABIC = of("ar");
 
@@ -22,10 +29,22 @@ public record Language(String tag, boolean rtl) {
      * @throws IllegalArgumentException if the tag is not well formed
      */
     public static Language of(String tag) {
+        Language known = PARSED.get(tag);
+        if (known != null) {
+            return known;
+        }
+        Language parsed = parse(tag);
+        if (PARSED.size() < PARSED_MAX) {
+            PARSED.put(tag, parsed);
+        }
+        return parsed;
+    }
+
+    private static Language parse(String tag) {
         String normalized = tag.trim().replace('_', '-');
         Locale locale = Locale.forLanguageTag(normalized);
         String bcp = locale.toLanguageTag();
-        if (normalized.isEmpty() || "und".equals(bcp) || !normalized.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+        if (normalized.isEmpty() || "und".equals(bcp) || !TAG.matcher(normalized).matches()) {
             throw new IllegalArgumentException("'" + tag + "' is not a BCP 47 language tag (e.g. ar, en, fa-IR)");
         }
         String primary = locale.getLanguage();
@@ -44,7 +63,7 @@ public record Language(String tag, boolean rtl) {
             return java.util.Optional.empty();
         }
         String t = tag.trim().replace('_', '-');
-        if (!t.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+        if (!DECLARED.matcher(t).matches()) {
             return java.util.Optional.empty();
         }
         try {

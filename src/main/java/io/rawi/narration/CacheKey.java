@@ -7,11 +7,6 @@ import io.rawi.speech.SpokenSentence;
 import io.rawi.speech.SpokenWord;
 import io.rawi.speech.VoiceDefinition;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,42 +62,27 @@ public final class CacheKey {
 
     /** Finds the SHA-256 implementation: the first lookup in a process takes tens of milliseconds. */
     static void warmUp() {
-        sha256();
+        SHA256.get();
     }
 
-    /** Each planning thread's text of the key being made, and the buffer its UTF-8 goes through to the digest. */
+    /**
+     * Each planning thread's text of the key being made, and its digest: looking the algorithm up again for every
+     * key took a rebuild's planning more time than hashing (a digest is reset by {@link MessageDigest#digest}).
+     */
     private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(1 << 12));
-    private static final ThreadLocal<ByteBuffer> BYTES = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 12));
-
-    private static MessageDigest sha256() {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     /**
-     * The SHA-256 of {@code text}'s UTF-8 (unpaired surrogates as '?', as {@link String#getBytes} does), encoded a
-     * buffer at a time: no string or array of the whole text per key.
+     * The SHA-256 of {@code text}'s UTF-8 (unpaired surrogates as '?'), through {@link String#getBytes}: a few
+     * kilobytes per key, where a charset encoder fed from the builder went character by character.
      */
     private static byte[] sha256(CharSequence text) {
-        MessageDigest sha = sha256();
-        CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        CharBuffer in = CharBuffer.wrap(text);
-        ByteBuffer out = BYTES.get();
-        CoderResult r;
-        do {
-            out.clear();
-            r = utf8.encode(in, out, true);
-            sha.update(out.flip());
-        } while (r.isOverflow());
-        do {
-            out.clear();
-            r = utf8.flush(out);
-            sha.update(out.flip());
-        } while (r.isOverflow());
-        return sha.digest();
+        return SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
 
 /** The words of a block that the engine read with no vowel or three consonants in a row, for pronunciation.json. */
 final class UnreadWords {
+    /** The punctuation before and after a word, which a lexicon entry does not name. */
+    private static final java.util.regex.Pattern AROUND =
+            java.util.regex.Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}\\p{M}]+$");
+
     private UnreadWords() {
     }
 
@@ -31,7 +35,7 @@ final class UnreadWords {
                 String phonemes = byId.get(w.id());
                 if (phonemes != null) {
                     // the word without the punctuation around it, as a lexicon entry would name it
-                    String text = written.getOrDefault(w.id(), w.text()).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}\\p{M}]+$", "");
+                    String text = AROUND.matcher(written.getOrDefault(w.id(), w.text())).replaceAll("");
                     NarratedBlock.Unread before = out.get(text);
                     out.put(text, new NarratedBlock.Unread(text, w.text(), phonemes,
                             before == null ? 1 : before.count() + 1));

@@ -192,9 +192,11 @@ public final class TextReader {
         }
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static boolean looksLikeHeadline(String line) {
         String t = line.strip();
-        int words = t.split("\\s+").length;
+        int words = SPACES.split(t).length;
         char last = t.charAt(t.length() - 1);
         return words <= HEADLINE_MAX_WORDS && ".!?؟…:;،,\"»”'".indexOf(last) < 0;
     }

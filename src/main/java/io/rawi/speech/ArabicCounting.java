@@ -55,6 +55,9 @@ final class ArabicCounting {
             "طرق", "شركات", "مرات", "فتيات", "بنات", "أخوات", "لغات", "مقالات", "ساعات", "سنوات", "حلقات", "رحلات");
     /** A number that may count what follows it, with a proclitic (و5 ملايين). */
     private static final Pattern COUNTING = Pattern.compile("([وفبل]?)(" + ArabicNumbers.D + "{1,15})");
+    /** Vowel marks and tatweel, taken off a noun to look it up; the letters a counted noun is made of. */
+    private static final Pattern MARKS_AND_TATWEEL = Pattern.compile("[\u064B-\u0652\u0640]");
+    private static final Pattern LETTERS = Pattern.compile("[\u0621-\u064A]+");
     /** Punctuation that may follow a word. */
     static final String TRAILING = ".،,؛;:!?؟)»\"'”…";
     /** Words that follow a number without being what it counts: particles, prepositions, pronouns. */
@@ -93,6 +96,9 @@ final class ArabicCounting {
         }
         boolean changed = false;
         for (int t = 0; t + 1 < tokens.size(); t++) {
+            if (!endsWithDigit(tokens.get(t))) {
+                continue; // not a number (a matcher per word cost planning more than the rest of this)
+            }
             Matcher number = COUNTING.matcher(tokens.get(t));
             if (!number.matches()) {
                 continue;
@@ -103,8 +109,8 @@ final class ArabicCounting {
                 end--;
             }
             String suffix = noun.substring(end);
-            String bare = noun.substring(0, end).replaceAll("[\u064B-\u0652\u0640]", "");
-            if (!bare.matches("[\u0621-\u064A]+") || bare.startsWith("ال") || NOT_COUNTED.contains(bare)) {
+            String bare = MARKS_AND_TATWEEL.matcher(noun.substring(0, end)).replaceAll("");
+            if (!LETTERS.matcher(bare).matches() || bare.startsWith("ال") || NOT_COUNTED.contains(bare)) {
                 continue; // only an indefinite noun is counted: not "5 قبل الميلاد", not "3 الأوائل"
             }
             long n = Long.parseLong(ArabicNumbers.toAscii(number.group(2)));
@@ -174,5 +180,9 @@ final class ArabicCounting {
             return false;
         }
         return noun.endsWith("ة") || noun.endsWith("ات") && noun.length() > 3;
+    }
+
+    private static boolean endsWithDigit(String token) {
+        return !token.isEmpty() && Character.isDigit(token.charAt(token.length() - 1));
     }
 }

@@ -46,6 +46,18 @@ public final class ArabicNumbers {
     private static final Pattern HIJRI = Pattern.compile("(" + D + "+)\\s?هـ");
     private static final Pattern ADDRESS = Pattern.compile("(?i)(?:https?://)?(?:[a-z0-9-]+\\.)+[a-z]{2,}(?:/\\S*)?"
             + "|[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}");
+    // the patterns say() matches a word against: compiled once, not once per word (String.matches compiles its own)
+    /** A number as written, with its separators (the word before a unit or currency). */
+    private static final Pattern WRITTEN_NUMBER = Pattern.compile(D + "[0-9\u0660-\u0669\u06F0-\u06F9.,٫٬]*");
+    private static final Pattern YEAR = Pattern.compile(D + "{3,4}");
+    private static final Pattern YEAR_AD = Pattern.compile(D + "{3,4}م\\.?");
+    private static final Pattern AD_MARK = Pattern.compile("م\\.?$");
+    private static final Pattern ENDS_WITH_DIGIT = Pattern.compile(".*" + D);
+    private static final Pattern DIGITS = Pattern.compile(D + "+");
+    private static final Pattern ARABIC_SCRIPT = Pattern.compile(".*[\u0600-\u06FF].*");
+    private static final Pattern SCHEME = Pattern.compile("(?i)^https?://");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern VOWEL_MARKS = Pattern.compile("[\u064B-\u0652]");
 
     /** A currency sign before or after a number ($50، 50$، 50 €). */
     private static final Pattern CURRENCY_SIGN = Pattern.compile("^([$€£¥₪])(" + D + "[" + "0-9\u0660-\u0669\u06F0-\u06F9"
@@ -156,7 +168,7 @@ public final class ArabicNumbers {
             return sign.group(1) != null ? sign.group(2) + " " + CURRENCIES.get(sign.group(1))
                     : sign.group(3) + " " + CURRENCIES.get(sign.group(4));
         }
-        if (previous != null && previous.matches(D + "[0-9\u0660-\u0669\u06F0-\u06F9.,٫٬]*")) {
+        if (previous != null && WRITTEN_NUMBER.matcher(previous).matches()) {
             String code = CURRENCIES.get(w);
             if (code != null) {
                 return code;
@@ -166,15 +178,15 @@ public final class ArabicNumbers {
                 return unit;
             }
             if (w.equals("م") || w.equals("م.")) { // after a year: Gregorian; after another number: metres
-                return previous.matches(D + "{3,4}") ? "ميلادي" : "متر";
+                return YEAR.matcher(previous).matches() ? "ميلادي" : "متر";
             }
         }
         Matcher unit = NUMBER_UNIT.matcher(w);
         if (unit.matches()) {
             return unit.group(1) + " " + UNITS.get(unit.group(2));
         }
-        if (w.matches(D + "{3,4}م\\.?")) {
-            return w.replaceAll("م\\.?$", "") + " ميلادي";
+        if (YEAR_AD.matcher(w).matches()) {
+            return AD_MARK.matcher(w).replaceAll("") + " ميلادي";
         }
         String code = CURRENCIES.get(w);
         if (code != null && !w.equals("$") && w.length() > 1) { // a code before the number: USD 50
@@ -201,16 +213,16 @@ public final class ArabicNumbers {
         w = PERCENT.matcher(w).replaceAll("$1 بالمئة");
         w = RANGE.matcher(w).replaceAll("من $1 إلى $2");
         w = HIJRI.matcher(w).replaceAll("$1 هجرية");
-        if (w.equals("هـ") && previous != null && previous.matches(".*" + D)) {
+        if (w.equals("هـ") && previous != null && ENDS_WITH_DIGIT.matcher(previous).matches()) {
             w = "هجرية";
         }
         m = ADDRESS.matcher(w);
-        if (m.find() && !w.matches(".*[\u0600-\u06FF].*")) {
-            w = m.group().replaceFirst("(?i)^https?://", "").replace("@", " آت ").replace(".", " نقطة ")
-                    .replace("/", " شرطة ").replaceAll("\\s+", " ").strip();
+        if (m.find() && !ARABIC_SCRIPT.matcher(w).matches()) {
+            w = SPACES.matcher(SCHEME.matcher(m.group()).replaceFirst("").replace("@", " آت ").replace(".", " نقطة ")
+                    .replace("/", " شرطة ")).replaceAll(" ").strip();
         }
-        if (previous != null && previous.matches(D + "+")) {
-            String bare = w.replaceAll("[\u064B-\u0652]", "");
+        if (previous != null && DIGITS.matcher(previous).matches()) {
+            String bare = VOWEL_MARKS.matcher(w).replaceAll("");
             if (bare.equals("ألف")) {
                 w = "أَلْف";
             } else if (bare.equals("آلاف")) {

@@ -122,6 +122,11 @@ public final class EspeakProvider implements SpeechProvider {
     }
 
     private static final java.util.regex.Pattern ARABIC_LETTER = java.util.regex.Pattern.compile("[\u0621-\u064A]");
+    /** In eSpeak NG's phonemes: stress, length and boundary marks; a doubled sound; a vowel; three consonants. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("[',%=_|;!.\\[:\\s]");
+    private static final java.util.regex.Pattern DOUBLED = java.util.regex.Pattern.compile("(.)\\1+");
+    private static final java.util.regex.Pattern VOWEL = java.util.regex.Pattern.compile("[aiueo]");
+    private static final java.util.regex.Pattern THREE_CONSONANTS = java.util.regex.Pattern.compile("[^aiueo]{3}");
 
     /**
      * Whether eSpeak NG's phonemes for a word (as {@code -x} prints them) have no vowel, or three consonants in a row:
@@ -129,8 +134,8 @@ public final class EspeakProvider implements SpeechProvider {
      * one sound, A (ain) a consonant.
      */
     public static boolean unreadable(String phonemes) {
-        String sounds = phonemes.replaceAll("[',%=_|;!.\\[:\\s]", "").replace("dZ", "J").replaceAll("(.)\\1+", "$1");
-        return !sounds.matches(".*[aiueo].*") || sounds.matches(".*[^aiueo]{3}.*");
+        String sounds = DOUBLED.matcher(MARKS.matcher(phonemes).replaceAll("").replace("dZ", "J")).replaceAll("$1");
+        return !VOWEL.matcher(sounds).find() || THREE_CONSONANTS.matcher(sounds).find();
     }
 
     private static final class Engine implements SpeechEngine {

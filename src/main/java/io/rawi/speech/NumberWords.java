@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class NumberWords {
     private static final ThreadLocal<Map<String, RuleBasedNumberFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+    /** 1,000,000: commas between groups of three. */
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+");
 
     private NumberWords() {
     }
@@ -55,7 +57,7 @@ final class NumberWords {
         RuleBasedNumberFormat f = FORMATS.get().computeIfAbsent(language,
                 tag -> new RuleBasedNumberFormat(ULocale.forLanguageTag(tag), RuleBasedNumberFormat.SPELLOUT));
         // 1,000 and 1.5: a comma between groups of three is a thousands separator, else a decimal point
-        String plain = number.matches("\\d{1,3}(,\\d{3})+") ? number.replace(",", "") : number.replace(',', '.');
+        String plain = GROUPED.matcher(number).matches() ? number.replace(",", "") : number.replace(',', '.');
         try {
             return plain.contains(".") ? f.format(new java.math.BigDecimal(plain))
                     : f.format(new java.math.BigInteger(plain));

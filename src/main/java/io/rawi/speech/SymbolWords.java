@@ -52,12 +52,14 @@ final class SymbolWords {
         Matcher prefix = PREFIX.matcher(word.substring(0, end));
         int start = prefix.lookingAt() ? prefix.end() : 0;
         String core = word.substring(start, end);
-        String prev = previous == null ? null : PREFIX.matcher(previous).replaceFirst("").replaceAll("[.,;:!?]+$", "");
+        String prev = previous == null ? null : TRAILING_STOPS.matcher(PREFIX.matcher(previous).replaceFirst("")).replaceAll("");
         String said = core.isEmpty() ? core : sayCore(core, prev, language);
         return said.equals(core) ? word : word.substring(0, start) + said + word.substring(end);
     }
 
     private static final Pattern PREFIX = Pattern.compile("[\u05D0-\u05EA]{1,3}[-\u05BE]");
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.,;:!?]+$");
+    private static final Pattern WRITTEN_NUMBER = Pattern.compile(D + "[0-9.,]*");
 
     private static String sayCore(String word, String previous, String language) {
         boolean hebrew = !language.startsWith("en");
@@ -67,7 +69,7 @@ final class SymbolWords {
             return m.group(1) != null ? m.group(2) + " " + CURRENCY.get(m.group(1)).get(lang)
                     : m.group(3) + " " + CURRENCY.get(m.group(4)).get(lang);
         }
-        if (previous != null && previous.matches(D + "[0-9.,]*")) {
+        if (previous != null && WRITTEN_NUMBER.matcher(previous).matches()) {
             List<String> unit = UNITS.get(word);
             if (unit != null) {
                 return unit.get(lang);
