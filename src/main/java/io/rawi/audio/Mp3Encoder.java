@@ -1,7 +1,6 @@
 package io.rawi.audio;
 
 import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.rawi.error.ProcessingException;
 
@@ -67,8 +66,7 @@ public final class Mp3Encoder implements AudioEncoder {
             Lame lame = null;
             String error = null;
             try {
-                io.rawi.internal.NativeStart.prepare();
-                lame = Native.load("mp3lame", Lame.class);
+                lame = io.rawi.internal.NativeStart.load("mp3lame", "libmp3lame.so.0", Lame.class);
             } catch (UnsatisfiedLinkError e) {
                 error = "libmp3lame cannot be loaded; install it: apt-get install libmp3lame0";
             }

@@ -35,6 +35,34 @@ public final class NativeStart {
         Done.touch();
     }
 
+    /**
+     * Loads a library through JNA: on Linux by its file first ({@code libespeak-ng.so.1} in a folder of the linker's,
+     * see {@link #prepare}), else by its plain name ({@code espeak-ng}) as JNA does. Asked for the plain
+     * name, JNA has the linker look in every library folder for {@code libespeak-ng.so}, which only the library's
+     * development package installs, then lists every library folder to find a numbered file (a few milliseconds of
+     * each narrated run, docs/BENCHMARKS.md).
+     *
+     * @param linuxFile the file name on Linux (its major version: the one rawi's calls are written for), or null
+     * @throws UnsatisfiedLinkError when neither name loads
+     */
+    public static <T extends com.sun.jna.Library> T load(String name, String linuxFile, Class<T> api) {
+        prepare();
+        String folders = System.getProperty("jna.platform.library.path");
+        if (linuxFile != null && folders != null && com.sun.jna.Platform.isLinux()) {
+            for (String folder : folders.split(java.io.File.pathSeparator)) {
+                Path file = Path.of(folder, linuxFile);
+                if (Files.isRegularFile(file)) {
+                    try { // by its path: the library then knows its file (eSpeak NG's slots copy it)
+                        return com.sun.jna.Native.load(file.toString(), api);
+                    } catch (UnsatisfiedLinkError another) {
+                        break; // not one for this machine: as JNA finds it
+                    }
+                }
+            }
+        }
+        return com.sun.jna.Native.load(name, api);
+    }
+
     /** Holds the work done while the class initialises: once per process, under the JVM's lock for it. */
     private static final class Done {
         static {

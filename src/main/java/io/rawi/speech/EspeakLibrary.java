@@ -142,7 +142,9 @@ final class EspeakLibrary {
             try {
                 String name = libraryFile(slot);
                 lib = name == null
-                        ? Native.load(System.getProperty("rawi.espeak.library", "espeak-ng"), EspeakApi.class)
+                        ? io.rawi.internal.NativeStart.load(System.getProperty("rawi.espeak.library", "espeak-ng"),
+                                System.getProperty("rawi.espeak.library") == null ? "libespeak-ng.so.1" : null,
+                                EspeakApi.class)
                         : Native.load(name, EspeakApi.class, Map.of(Library.OPTION_OPEN_FLAGS,
                                 com.sun.jna.Platform.isLinux() ? OPEN_FLAGS : 1));
             } catch (UnsatisfiedLinkError | IOException e) {

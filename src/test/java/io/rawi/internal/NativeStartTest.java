@@ -56,4 +56,26 @@ class NativeStartTest {
         }
         assertTrue(lib != null, "libespeak-ng is in one of " + folders);
     }
+
+    /** What rawi asks of libmp3lame here: its version. */
+    public interface Lame extends com.sun.jna.Library {
+        String get_lame_version();
+    }
+
+    /**
+     * A library loaded by its Linux file name is loaded from its path, so that it knows its file: eSpeak NG's slots
+     * copy the file they are given (a library found by the linker from a bare name knows none, and narration would
+     * fall back to one slot). The run-tests script installs libmp3lame.
+     */
+    @Test
+    void aLibraryLoadedByItsFileNameKnowsItsFile() {
+        Lame lame = NativeStart.load("mp3lame", "libmp3lame.so.0", Lame.class);
+        assertTrue(lame.get_lame_version().startsWith("3."), lame.get_lame_version());
+        java.io.File file = ((com.sun.jna.Library.Handler) java.lang.reflect.Proxy.getInvocationHandler(lame))
+                .getNativeLibrary().getFile();
+        assertTrue(file != null && file.isAbsolute() && file.isFile(), String.valueOf(file));
+        assertEquals("libmp3lame.so.0", file.getName());
+        Lame byName = NativeStart.load("mp3lame", "libno-such-library.so.9", Lame.class);
+        assertEquals(lame.get_lame_version(), byName.get_lame_version(), "an unknown file name: by the plain name");
+    }
 }
