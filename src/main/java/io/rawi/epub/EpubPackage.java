@@ -201,13 +201,33 @@ public final class EpubPackage {
             Ocf.writePatched(out, metadata.modified(), original.get(), OpfPatch.write(this), resources());
             return;
         }
+        withNavigation(() -> Ocf.write(out, metadata.modified(), PackageDocument.write(this), resources()));
+    }
+
+    /**
+     * Finishes a container begun with this book's audio files ({@link Ocf.Container}): the package document and
+     * every other file. The same bytes as {@link #write(WritableByteChannel)}; not for a book that patches another.
+     */
+    public void write(Ocf.Container started) throws IOException {
+        if (original.isPresent()) {
+            throw new IllegalStateException("a patched book is written in its original's order, whole");
+        }
+        withNavigation(() -> started.finish(PackageDocument.write(this), resources()));
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code writing} with the navigation document and the NCX in the manifest. */
+    private void withNavigation(Writing writing) throws IOException {
         Navigation nav = new Navigation(this);
         add(new Resource("nav", "nav.xhtml", "application/xhtml+xml", Set.of("nav"), null,
                 Resource.Content.of(nav.navDocument())));
         add(new Resource("ncx", "toc.ncx", "application/x-dtbncx+xml", Set.of(), null,
                 Resource.Content.of(nav.ncx())));
         try {
-            Ocf.write(out, metadata.modified(), PackageDocument.write(this), resources());
+            writing.run();
         } finally {
             manifest.remove("nav");
             manifest.remove("ncx");

@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 
 /**
  * The OCF container: {@code mimetype} first, stored, with no extra field; {@code META-INF/container.xml}; the package
- * under {@code OEBPS/}. Every entry carries the book's modification time, so equal books zip to equal bytes.
+ * under {@code OEBPS/} (in a book rawi makes, its audio files, then the package document and the other files). Every entry carries the book's modification time, so equal books zip to equal bytes.
  *
  * <p>Media (audio, raster images) are stored, everything else deflated at the highest level. The zip is written here
  * rather than with {@link java.util.zip.ZipOutputStream} so that a file on disk, such as a paragraph's audio (most of
@@ -53,15 +53,72 @@ public final class Ocf {
         return e;
     }
 
+    /**
+     * Writes a book rawi made: {@code mimetype}, {@code META-INF/container.xml}, the audio files, the package document,
+     * then every other file, each part in manifest order. The audio comes first so that it can be written while the
+     * rest is still being made ({@link Container}); both ways give the same bytes.
+     */
     static void write(WritableByteChannel out, Instant time, byte[] opf, List<Resource> resources) throws IOException {
-        Writer zip = new Writer(out, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
-        zip.bytes("mimetype", MIMETYPE, false);
-        zip.bytes("META-INF/container.xml", container(), true);
-        zip.bytes(ROOT + "package.opf", opf, true);
+        Container zip = Container.start(out, time);
         for (Resource r : resources) {
-            resource(zip, ROOT + r.href(), r);
+            if (isAudio(r)) {
+                zip.resource(r);
+            }
         }
-        zip.finish();
+        zip.finish(opf, resources);
+    }
+
+    /** Whether a resource is one of the files written before the package document. */
+    static boolean isAudio(Resource r) {
+        return r.mediaType().startsWith("audio/");
+    }
+
+    /**
+     * A book rawi makes, written in two parts: {@link #start} and {@link #resource} for its audio files as soon as
+     * they are final (while the overlays are made), then {@link #finish} with the package document and the rest.
+     * Written in the manifest's order of the audio files, the bytes are those of {@link #write}. One thread at a time.
+     */
+    public static final class Container {
+        private final Writer zip;
+        private final java.util.Set<String> written = new java.util.HashSet<>();
+
+        private Container(Writer zip) {
+            this.zip = zip;
+        }
+
+        /** Writes {@code mimetype} and {@code META-INF/container.xml}; entries carry {@code time}. */
+        public static Container start(WritableByteChannel out, Instant time) throws IOException {
+            Container c = new Container(new Writer(out, LocalDateTime.ofInstant(time, ZoneOffset.UTC)));
+            c.zip.bytes("mimetype", MIMETYPE, false);
+            c.zip.bytes("META-INF/container.xml", container(), true);
+            return c;
+        }
+
+        /** Writes an audio file of the manifest now; {@link #finish} then leaves it out. */
+        public void resource(Resource r) throws IOException {
+            if (!isAudio(r)) {
+                throw new IllegalArgumentException(r.href() + " is not audio: it is written after the package document");
+            }
+            if (written.add(r.href())) {
+                Ocf.resource(zip, ROOT + r.href(), r);
+            }
+        }
+
+        /** Writes the package document, then every resource not written yet, then the central directory. */
+        void finish(byte[] opf, List<Resource> resources) throws IOException {
+            for (Resource r : resources) {
+                if (isAudio(r) && !written.contains(r.href())) {
+                    throw new IllegalStateException(r.href() + ": audio not written before the package document");
+                }
+            }
+            zip.bytes(ROOT + "package.opf", opf, true);
+            for (Resource r : resources) {
+                if (!isAudio(r)) {
+                    Ocf.resource(zip, ROOT + r.href(), r);
+                }
+            }
+            zip.finish();
+        }
     }
 
     /**

@@ -39,22 +39,35 @@ public final class Overlays {
     }
 
     /**
+     * The audio files of the EPUB, one per narrated block in reading order (a file two blocks share, once), as
+     * {@link #addTo} adds them to the manifest: the EPUB's container begins with them.
+     *
      * @param narration every block of the book by id
-     * @param narrator  who speaks, for {@code media:narrator} and the accessibility summary
+     * @throws IllegalArgumentException when a narrated block has no narration
      */
-    public static void addTo(EpubPackage pkg, Book book, Map<String, NarratedBlock> narration, Granularity granularity,
-                             String narrator) {
+    public static List<Resource> audio(EpubPackage pkg, Book book, Map<String, NarratedBlock> narration) {
         Set<String> added = new java.util.HashSet<>();
+        List<Resource> audio = new ArrayList<>();
         for (Paragraph p : book.narrated()) {
             NarratedBlock b = narration.get(p.id());
             if (b == null) {
                 throw new IllegalArgumentException("block " + p.id() + " has no narration");
             }
             if (added.add(b.epubHref())) {
-                pkg.add(new Resource("audio-" + b.id(), pkg.own(b.epubHref()), b.epubMediaType(), Set.of(), null,
+                audio.add(new Resource("audio-" + b.id(), pkg.own(b.epubHref()), b.epubMediaType(), Set.of(), null,
                         Resource.Content.of(b.epubAudio(), b.epubCrc())));
             }
         }
+        return audio;
+    }
+
+    /**
+     * @param narration every block of the book by id
+     * @param narrator  who speaks, for {@code media:narrator} and the accessibility summary
+     */
+    public static void addTo(EpubPackage pkg, Book book, Map<String, NarratedBlock> narration, Granularity granularity,
+                             String narrator) {
+        audio(pkg, book, narration).forEach(pkg::add);
         Map<String, List<Paragraph>> documents = new LinkedHashMap<>();
         Set<String> wordless = new java.util.HashSet<>();
         book.imported().ifPresent(in -> in.documents().forEach(d -> wordless.addAll(d.wordless())));

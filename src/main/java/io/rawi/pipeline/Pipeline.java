@@ -100,9 +100,16 @@ public final class Pipeline {
             java.util.concurrent.Future<EpubPackage> laidOut = run.layOut();
             Conversion.Narration narration = options.narration().audio() ? run.narrate(engines, staging) : null;
             EpubPackage pkg = run.laidOut(laidOut);
-            Map<String, NarratedBlock> byId = run.overlay(pkg, narration);
-            boolean talking = run.daisy(byId, narration);
-            Path epub = run.zip(pkg);
+            Path epub;
+            boolean talking;
+            try {
+                run.startZip(pkg, narration, staging); // the audio goes into the EPUB while the overlays are made
+                Map<String, NarratedBlock> byId = run.overlay(pkg, narration);
+                talking = run.daisy(byId, narration);
+                epub = run.zip(pkg);
+            } finally {
+                run.closeZip();
+            }
             run.awaitBackground();
             Optional<ValidationReport> validation = run.validate(epub, talking, staging.target());
             return run.publish(staging, epub, validation);

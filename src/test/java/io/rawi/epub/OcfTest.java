@@ -36,6 +36,43 @@ class OcfTest {
     @TempDir
     Path dir;
 
+    /**
+     * A container begun with its audio (written while the overlays are made) and finished with the rest: the same
+     * bytes as written in one go, and the audio cannot be left out or written after the package document.
+     */
+    @Test
+    void aContainerBegunWithItsAudioIsTheSameAsOneWrittenWhole() throws Exception {
+        List<Resource> resources = new ArrayList<>();
+        resources.add(new Resource("c1", "text/chapter-001.xhtml", "application/xhtml+xml", Set.of(), null,
+                Resource.Content.of("<html>كتاب</html>".getBytes(StandardCharsets.UTF_8))));
+        List<Resource> audio = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            byte[] bytes = new byte[10_000 * i];
+            new Random(i).nextBytes(bytes);
+            Path mp3 = Files.write(dir.resolve("p000" + i + ".mp3"), bytes);
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            audio.add(new Resource("a" + i, "audio/p000" + i + ".mp3", "audio/mpeg", Set.of(), null,
+                    Resource.Content.of(mp3, i == 2 ? -1 : crc.getValue())));
+        }
+        resources.addAll(audio);
+        byte[] opf = "<package/>".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        Ocf.write(Channels.newChannel(whole), TIME, opf, resources);
+        ByteArrayOutputStream twoParts = new ByteArrayOutputStream();
+        Ocf.Container started = Ocf.Container.start(Channels.newChannel(twoParts), TIME);
+        for (Resource r : audio) {
+            started.resource(r);
+        }
+        started.finish(opf, resources);
+        assertArrayEquals(whole.toByteArray(), twoParts.toByteArray());
+
+        Ocf.Container missing = Ocf.Container.start(Channels.newChannel(new ByteArrayOutputStream()), TIME);
+        missing.resource(audio.get(0));
+        assertThrows(IllegalStateException.class, () -> missing.finish(opf, resources), "an audio file left out");
+        assertThrows(IllegalArgumentException.class, () -> missing.resource(resources.get(0)), "text goes later");
+    }
+
     @Test
     void entriesReadBackAsWrittenMediaStoredTextDeflatedMimetypeFirst() throws Exception {
         byte[] audio = new byte[300_001];
@@ -60,8 +97,8 @@ class OcfTest {
 
         try (ZipFile zip = new ZipFile(epub.toFile())) {
             List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
-            assertEquals(List.of("mimetype", "META-INF/container.xml", "OEBPS/package.opf",
-                    "OEBPS/text/chapter-001.xhtml", "OEBPS/images/cover.png", "OEBPS/audio/p0001.mp3"), names);
+            assertEquals(List.of("mimetype", "META-INF/container.xml", "OEBPS/audio/p0001.mp3", "OEBPS/package.opf",
+                    "OEBPS/text/chapter-001.xhtml", "OEBPS/images/cover.png"), names, "the audio before the package");
             ZipEntry mimetype = zip.getEntry("mimetype");
             assertEquals(ZipEntry.STORED, mimetype.getMethod());
             assertNull(mimetype.getExtra(), "no extra field");
