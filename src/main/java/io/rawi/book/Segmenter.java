@@ -84,6 +84,7 @@ public final class Segmenter {
 
     private static List<Word> words(String sentenceId, String text, int from, int to) {
         List<Word> words = new ArrayList<>();
+        String prefix = sentenceId + "w";
         int i = from;
         while (i < to) {
             i = skipSpaces(text, i);
@@ -92,7 +93,7 @@ public final class Segmenter {
                 i++;
             }
             if (i > start) {
-                words.add(new Word(ZeroPad.of(sentenceId + "w", words.size() + 1, 2), start, i,
+                words.add(new Word(ZeroPad.of(prefix, words.size() + 1, 2), start, i,
                         text.substring(start, i)));
             }
         }
