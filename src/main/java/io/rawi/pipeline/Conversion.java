@@ -55,9 +55,6 @@ final class Conversion {
     private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
     private final Optional<EpubOptions.CoverImage> coverImage;
     private Path dir;
-    /** The EPUB being written, once its audio is being written (see {@link #startZip}); else null. */
-    private java.nio.channels.FileChannel zipOut;
-    private java.util.concurrent.Future<io.rawi.epub.Ocf.Container> zipStarted;
     private boolean draw;
     private java.util.concurrent.CompletableFuture<Optional<byte[]>> drawn;
 
@@ -155,35 +152,15 @@ final class Conversion {
     }
 
     /**
-     * Begins the EPUB of a narrated book rawi makes: its audio files (most of its bytes) are copied into the
-     * container on a background thread while the overlays are made; {@link #zip} writes the rest. A book that patches
-     * another is written whole by {@link #zip}, in the original's order.
+     * The EPUB file; begun now, for a narrated book rawi makes, with its audio files, copied on a background thread
+     * while the overlays are made ({@link EpubZip}). A book that patches another is written whole by {@link #zip}.
      */
-    void startZip(EpubPackage pkg, Narration narration, Staging staging) throws RawiException {
-        if (narration == null || pkg.original().isPresent()) {
-            return;
+    EpubZip startZip(EpubPackage pkg, Narration narration, Staging staging) throws RawiException {
+        EpubZip zip = new EpubZip(dir.resolve(slug + ".epub"));
+        if (narration != null && pkg.original().isEmpty()) {
+            zip.start(Overlays.audio(pkg, book, byId(narration)), book.metadata().modified(), background, staging);
         }
-        List<io.rawi.epub.Resource> audio = Overlays.audio(pkg, book, byId(narration));
-        Path epub = dir.resolve(slug + ".epub");
-        try {
-            zipOut = java.nio.channels.FileChannel.open(epub, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new ProcessingException(epub + ": cannot write the EPUB (" + IoMessages.reason(e) + ")", e);
-        }
-        java.nio.channels.FileChannel out = zipOut;
-        zipStarted = background.submit(() -> {
-            try {
-                io.rawi.epub.Ocf.Container zip = io.rawi.epub.Ocf.Container.start(out, book.metadata().modified());
-                for (io.rawi.epub.Resource r : audio) {
-                    zip.resource(r);
-                }
-                return zip;
-            } catch (IOException e) {
-                throw new ProcessingException(epub + ": cannot write the EPUB (" + IoMessages.reason(e) + ")", e);
-            }
-        });
-        staging.track(zipStarted); // a failure meanwhile waits for it before the partial folder goes
+        return zip;
     }
 
     /** The DAISY book when asked and the book has text for one; whether there is one. */
@@ -200,37 +177,10 @@ final class Conversion {
         return talking;
     }
 
-    Path zip(EpubPackage pkg) throws RawiException {
-        Path epub = dir.resolve(slug + ".epub");
-        try {
-            if (zipStarted != null) {
-                pkg.write(join(zipStarted));
-            } else {
-                try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(epub,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                        java.nio.file.StandardOpenOption.WRITE)) {
-                    pkg.write(out);
-                }
-            }
-            timing.lap("zip the EPUB");
-        } catch (IOException e) {
-            throw new ProcessingException(epub + ": cannot write the EPUB (" + IoMessages.reason(e) + ")", e);
-        } finally {
-            closeZip();
-        }
-        return epub;
-    }
-
-    /** Closes the EPUB begun by {@link #startZip}, if still open (written, or abandoned after a failure). */
-    void closeZip() {
-        if (zipOut != null) {
-            try {
-                zipOut.close();
-            } catch (IOException e) {
-                // written and closed before, or abandoned: the partial folder goes with it
-            }
-            zipOut = null;
-        }
+    Path zip(EpubPackage pkg, EpubZip zip) throws RawiException {
+        zip.finish(pkg);
+        timing.lap("zip the EPUB");
+        return zip.file();
     }
 
     void awaitBackground() throws RawiException {

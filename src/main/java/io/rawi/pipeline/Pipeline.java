@@ -102,13 +102,10 @@ public final class Pipeline {
             EpubPackage pkg = run.laidOut(laidOut);
             Path epub;
             boolean talking;
-            try {
-                run.startZip(pkg, narration, staging); // the audio goes into the EPUB while the overlays are made
+            try (EpubZip zip = run.startZip(pkg, narration, staging)) { // its audio, while the overlays are made
                 Map<String, NarratedBlock> byId = run.overlay(pkg, narration);
                 talking = run.daisy(byId, narration);
-                epub = run.zip(pkg);
-            } finally {
-                run.closeZip();
+                epub = run.zip(pkg, zip);
             }
             run.awaitBackground();
             Optional<ValidationReport> validation = run.validate(epub, talking, staging.target());
