@@ -20,7 +20,8 @@ import java.util.zip.ZipEntry;
 
 /**
  * The OCF container: {@code mimetype} first, stored, with no extra field; {@code META-INF/container.xml}; the package
- * under {@code OEBPS/} (in a book rawi makes, its audio files, then the package document and the other files). Every entry carries the book's modification time, so equal books zip to equal bytes.
+ * under {@code OEBPS/} (in a book rawi makes, its audio files, then the package document and the other files). Every
+ * entry carries the book's modification time, so equal books zip to equal bytes.
  *
  * <p>Media (audio, raster images) are stored, everything else deflated at the highest level. The zip is written here
  * rather than with {@link java.util.zip.ZipOutputStream} so that a file on disk, such as a paragraph's audio (most of

@@ -128,7 +128,7 @@ final class Planner {
     }
 
     /**
-     * The title tag of a block's file: its id and first eight words (as {@code \\s+} splits them), joined by single
+     * The title tag of a block's file: its id and first eight words (as {@code \s+} splits them), joined by single
      * spaces, and "…" when more follow. Found by looking no further than the ninth word: splitting every paragraph
      * whole took a rebuild's planning longer than its cache keys.
      */
@@ -159,7 +159,7 @@ final class Planner {
         }
     }
 
-    /** The characters of the regular expression {@code \\s}. */
+    /** The characters of the regular expression {@code \s}. */
     private static boolean space(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }

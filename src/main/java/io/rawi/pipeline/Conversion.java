@@ -133,17 +133,16 @@ final class Conversion {
         return pkg;
     }
 
-    /** The media overlays, from every narrated block (by id, also for the DAISY book). */
-    Map<String, NarratedBlock> overlay(EpubPackage pkg, Narration narration) {
-        Map<String, NarratedBlock> byId = byId(narration);
+    /** The media overlays, from every narrated block ({@code byId}, from {@link #byId}). */
+    void overlay(EpubPackage pkg, Narration narration, Map<String, NarratedBlock> byId) {
         if (narration != null) {
             Overlays.addTo(pkg, book, byId, options.narration().sync(), narration.narrator());
             timing.lap("overlays");
         }
-        return byId;
     }
 
-    private static Map<String, NarratedBlock> byId(Narration narration) {
+    /** The narrated blocks by id (none without narration), for the zip, the overlays and the DAISY book. */
+    static Map<String, NarratedBlock> byId(Narration narration) {
         Map<String, NarratedBlock> byId = new LinkedHashMap<>();
         if (narration != null) {
             narration.blocks().forEach(b -> byId.put(b.id(), b));
@@ -155,10 +154,11 @@ final class Conversion {
      * The EPUB file; begun now, for a narrated book rawi makes, with its audio files, copied on a background thread
      * while the overlays are made ({@link EpubZip}). A book that patches another is written whole by {@link #zip}.
      */
-    EpubZip startZip(EpubPackage pkg, Narration narration, Staging staging) throws RawiException {
+    EpubZip startZip(EpubPackage pkg, Narration narration, Map<String, NarratedBlock> byId, Staging staging)
+            throws RawiException {
         EpubZip zip = new EpubZip(dir.resolve(slug + ".epub"));
         if (narration != null && pkg.original().isEmpty()) {
-            zip.start(Overlays.audio(pkg, book, byId(narration)), book.metadata().modified(), background, staging);
+            zip.start(Overlays.audio(pkg, book, byId), book.metadata().modified(), background, staging);
         }
         return zip;
     }

@@ -102,8 +102,9 @@ public final class Pipeline {
             EpubPackage pkg = run.laidOut(laidOut);
             Path epub;
             boolean talking;
-            try (EpubZip zip = run.startZip(pkg, narration, staging)) { // its audio, while the overlays are made
-                Map<String, NarratedBlock> byId = run.overlay(pkg, narration);
+            Map<String, NarratedBlock> byId = Conversion.byId(narration);
+            try (EpubZip zip = run.startZip(pkg, narration, byId, staging)) { // its audio, while the overlays are made
+                run.overlay(pkg, narration, byId);
                 talking = run.daisy(byId, narration);
                 epub = run.zip(pkg, zip);
             }

@@ -96,7 +96,7 @@ final class ArabicCounting {
         }
         boolean changed = false;
         for (int t = 0; t + 1 < tokens.size(); t++) {
-            if (!endsWithDigit(tokens.get(t))) {
+            if (!ArabicNumbers.endsWithDigit(tokens.get(t))) {
                 continue; // not a number (a matcher per word cost planning more than the rest of this)
             }
             Matcher number = COUNTING.matcher(tokens.get(t));
@@ -180,9 +180,5 @@ final class ArabicCounting {
             return false;
         }
         return noun.endsWith("ة") || noun.endsWith("ات") && noun.length() > 3;
-    }
-
-    private static boolean endsWithDigit(String token) {
-        return !token.isEmpty() && Character.isDigit(token.charAt(token.length() - 1));
     }
 }

@@ -142,7 +142,8 @@ public final class ArabicNumbers {
         return true;
     }
 
-    private static boolean endsWithDigit(String word) {
+    /** Whether {@code word} ends with a digit of any script. */
+    static boolean endsWithDigit(String word) {
         return !word.isEmpty() && Character.isDigit(word.charAt(word.length() - 1));
     }
 
