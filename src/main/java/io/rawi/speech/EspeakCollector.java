@@ -5,7 +5,7 @@ import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The samples and events of one synthesis, gathered from the library's callbacks into its slot's buffer. */
+/** The samples and events of one synthesis, gathered from the library's callbacks into its slot's blocks. */
 final class EspeakCollector {
     final EspeakSlot slot;
     final List<EspeakLibrary.MarkEvent> marks = new ArrayList<>();
@@ -18,25 +18,40 @@ final class EspeakCollector {
         this.slot = slot;
     }
 
-    /** Appends {@code n} samples from the library's buffer to {@link EspeakSlot#heard}. */
+    /**
+     * Appends {@code n} samples from the library's buffer to the slot's blocks. Blocks of a fixed size, not one array
+     * that doubles: a paragraph of two minutes was copied three times as it grew (20 MB allocated for its 6 MB of
+     * samples, enough to bring on a collection in a one-paragraph rebuild).
+     */
     void add(Pointer wav, int n) {
-        if (slot.heard.length - samples < n) {
-            slot.heard = java.util.Arrays.copyOf(slot.heard, Math.max(2 * slot.heard.length, samples + n));
+        for (int done = 0; done < n; ) {
+            int block = samples / BLOCK;
+            if (block == slot.heard.size()) {
+                slot.heard.add(new short[BLOCK]);
+            }
+            int at = samples % BLOCK;
+            int k = Math.min(n - done, BLOCK - at);
+            wav.read(2L * done, slot.heard.get(block), at, k);
+            done += k;
+            samples += k;
         }
-        wav.read(0, slot.heard, samples, n);
-        samples += n;
     }
 
-    /** The audio, in one piece. */
+    /** The audio, in one piece: the only array made per synthesis once the slot has blocks enough. */
     short[] pcm() {
-        short[] pcm = java.util.Arrays.copyOf(slot.heard, samples);
-        if (slot.heard.length > KEEP) { // a very long paragraph's buffer is not kept for the rest of the book
-            slot.heard = new short[1 << 20];
+        short[] pcm = new short[samples];
+        for (int block = 0, at = 0; at < samples; block++, at += BLOCK) {
+            System.arraycopy(slot.heard.get(block), 0, pcm, at, Math.min(BLOCK, samples - at));
+        }
+        while (slot.heard.size() > KEEP / BLOCK) { // a very long paragraph's blocks are not kept for the rest of the book
+            slot.heard.remove(slot.heard.size() - 1);
         }
         return pcm;
     }
 
-    /** The largest buffer kept between syntheses: a minute and a half of speech (4 MiB); it starts at half that. */
+    /** Samples per block: three seconds of speech at eSpeak NG's 22,050 Hz. */
+    static final int BLOCK = 1 << 16;
+    /** The most samples kept in blocks between syntheses: a minute and a half of speech (4 MiB). */
     private static final int KEEP = 1 << 21;
     /** The library's callback: samples and events into the collector of the synthesis under way; 1 stops it. */
     static int onAudio(EspeakSlot slot, Pointer wav, int samples, Pointer events) {

@@ -18,10 +18,10 @@ final class EspeakSlot {
     EspeakApi.SynthCallback callback;
     volatile EspeakCollector current;
     /**
-     * The samples of the synthesis under way, kept from one to the next: a paragraph's audio is copied out once,
-     * not gathered from a new array per callback.
+     * The samples of the synthesis under way, in blocks of {@link EspeakCollector#BLOCK} filled in order and kept from
+     * one synthesis to the next (see {@link EspeakCollector}).
      */
-    short[] heard = new short[1 << 20];
+    final java.util.List<short[]> heard = new java.util.ArrayList<>();
 
     EspeakSlot(int index) {
         this.index = index;
