@@ -86,10 +86,15 @@ final class Conversion {
         dir = folder;
     }
 
-    /** What the cleaner changed and found, beside the book. */
-    void writeCleaningReport() throws ProcessingException {
-        write(dir.resolve("cleaning.json"), CleaningReport.json(options.sources().inputs(), Rules.standard(),
-                assembled.changes(), assembled.findings()));
+    /** What the cleaner changed and found, beside the book: written in the background, joined before publishing. */
+    void writeCleaningReport(Staging staging) {
+        java.util.concurrent.Future<?> report = background.submit(() -> {
+            write(dir.resolve("cleaning.json"), CleaningReport.json(options.sources().inputs(), Rules.standard(),
+                    assembled.changes(), assembled.findings()));
+            return null;
+        });
+        pending.add(report);
+        staging.track(report);
     }
 
     /** The cover is drawn (loading fonts takes a while) while the book is narrated. */

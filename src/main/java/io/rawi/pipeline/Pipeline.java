@@ -95,7 +95,7 @@ public final class Pipeline {
         Conversion run = new Conversion(log, progress, options, timing, background, assembled);
         try (Staging staging = Staging.open(options.output().folder(), run.slug())) {
             run.in(staging.dir());
-            run.writeCleaningReport();
+            run.writeCleaningReport(staging); // in the background, joined before publishing
             run.startCover();
             java.util.concurrent.Future<EpubPackage> laidOut = run.layOut();
             Conversion.Narration narration = options.narration().audio() ? run.narrate(engines, staging) : null;
