@@ -91,8 +91,15 @@ public final class Narrator {
         try {
             progress.start(blocks.size());
             Blocks work = new Blocks(planner, folder, previousBook, scratch, audiobook);
-            List<NarratedBlock> done = planner.parallel() ? asPlanned(work, pool, threads)
+            long[] fingerprints = cache == null ? null : planner.fingerprints();
+            Path hint = cache == null ? null : PlanOrder.file(cache.root(), previousBook);
+            List<NarratedBlock> done = planner.parallel()
+                    ? asPlanned(work, pool, threads, cache == null || audiobook != null ? null
+                            : PlanOrder.order(fingerprints, PlanOrder.read(hint)))
                     : scheduled(work, pool, threads);
+            if (cache != null) {
+                PlanOrder.write(hint, fingerprints);
+            }
             progress.finish();
             log.accept("narrated " + done.size() + " audio files, "
                     + done.stream().mapToLong(NarratedBlock::durationMs).sum() / 1000 + " s of speech"
@@ -115,10 +122,12 @@ public final class Narrator {
      * For engines that speak side by side: each thread takes the next block to plan, and speaks it at once when the
      * cache does not have it; the blocks the cache has are taken once every block is planned. A block to speak
      * starts as soon as it is planned, not after the whole book is (a rebuild that speaks one paragraph no longer
-     * waits for the other paragraphs' keys), and the cache is read while it is spoken. After a failure no block is
-     * begun.
+     * waits for the other paragraphs' keys), and the cache is read while it is spoken. Blocks are planned in
+     * {@code order} ({@link PlanOrder}: those the last narration into the same folder did not have first), else in
+     * reading order. After a failure no block is begun.
      */
-    private List<NarratedBlock> asPlanned(Blocks work, ExecutorService pool, int threads) throws RawiException {
+    private List<NarratedBlock> asPlanned(Blocks work, ExecutorService pool, int threads, int[] order)
+            throws RawiException {
         int n = work.blocks().size();
         NarratedBlock[] done = new NarratedBlock[n];
         Plan[] plans = new Plan[n]; // each read after its latch: the count-down publishes it
@@ -131,7 +140,8 @@ public final class Narrator {
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         onEveryThread(pool, threads, () -> {
             try {
-                for (int i = toPlan.getAndIncrement(); i < n && !failed.get(); i = toPlan.getAndIncrement()) {
+                for (int k = toPlan.getAndIncrement(); k < n && !failed.get(); k = toPlan.getAndIncrement()) {
+                    int i = order == null ? k : order[k];
                     Plan plan;
                     try {
                         plan = work.planner().plan(i);

@@ -69,6 +69,11 @@ final class Planner {
         return blocks;
     }
 
+    /** The blocks' fingerprints for {@link PlanOrder}: text, language and voice. */
+    long[] fingerprints() {
+        return PlanOrder.fingerprints(blocks, voices.stream().map(VoiceDefinition::id).toList());
+    }
+
     /** Whether every voice's engine speaks side by side with itself ({@link SpeechEngine#parallel()}). */
     boolean parallel() throws RawiException {
         Map<String, VoiceDefinition> distinct = new HashMap<>(); // by id: a voice's own hashCode reads all it holds
