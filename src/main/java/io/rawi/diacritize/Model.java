@@ -13,13 +13,13 @@ import java.nio.file.StandardOpenOption;
  * is not zero, as 16-bit integers. The model is laid out as it is used, so that a file of it is mapped into memory and
  * read in place (a conversion that speaks one paragraph reads only the pages it touches, instead of parsing the whole
  * model first): a header, an open-addressing table of slots (a 32-bit key taken from the feature's 64-bit hash, and
- * where its weights are), then the weights (a count, then class and weight for each). Little-endian. Immutable;
- * safe to share between threads.
+ * where its weights are), then the weights (a count, then class and weight for each). Little-endian. Its weights
+ * never change; safe to share between threads.
  *
  * <p>Read in place, a lookup goes through the buffer's accessors and a page of the mapping at a time, which the quick
  * compiler leaves slow: once a model has scored {@link #IN_ARRAYS_AFTER} letters it copies itself into arrays on the
- * heap (12.6 MB for the shipped model) and scores 2.2 times as fast from them (the same sums, in the same order). A
- * rebuild that vowels one paragraph never gets there; a book does within its first few paragraphs.
+ * heap (12.6 MB for the shipped model) and scores about 1.6 times as fast from them (the same sums, in the same
+ * order). A rebuild that vowels one paragraph never gets there; a book does within its first few paragraphs.
  */
 final class Model {
     private static final int MAGIC = 0x52415744; // "RAWD"

@@ -43,7 +43,7 @@ final class EspeakCollector {
         for (int block = 0, at = 0; at < samples; block++, at += BLOCK) {
             System.arraycopy(slot.heard.get(block), 0, pcm, at, Math.min(BLOCK, samples - at));
         }
-        while (slot.heard.size() > KEEP / BLOCK) { // a very long paragraph's blocks are not kept for the rest of the book
+        while (slot.heard.size() > KEEP / BLOCK) { // a very long paragraph's blocks are not kept for the whole book
             slot.heard.remove(slot.heard.size() - 1);
         }
         return pcm;
