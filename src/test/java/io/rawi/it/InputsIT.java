@@ -62,6 +62,25 @@ class InputsIT {
         return report.violations();
     }
 
+    /**
+     * Issue 16's separator file, and lines holding only a dash, a zero-width space or a byte order mark: narrated,
+     * valid, the separators shown as scene breaks and every such line reported, none of them an error.
+     */
+    @Test
+    void separatorsAndInvisibleLinesAreNotErrors() throws Exception {
+        Path sep = out.resolve("sep.txt");
+        Files.writeString(sep, "هذه فقرة أولى.\n* * *\nوهذه فقرة ثانية.\n—\n\u200B\nوهذه فقرة ثالثة.\n\uFEFF\n"
+                + "وهذه فقرة رابعة.\n", StandardCharsets.UTF_8);
+        Path epub = convert("sep", sep.toString());
+        String chapter = TestSupport.text(TestSupport.unzip(epub), "OEBPS/text/chapter-001.xhtml");
+        assertEquals(2, chapter.split("<hr class=\"scene-break\"", -1).length - 1, "'* * *' and the dash: " + chapter);
+        for (String said : List.of("ثانية", "ثالثة", "رابعة")) {
+            assertTrue(chapter.contains(said), said + " in " + chapter);
+        }
+        String report = Files.readString(out.resolve("sep").resolve("cleaning.json"), StandardCharsets.UTF_8);
+        assertEquals(4, report.split("\"empty-block\"", -1).length - 1, "each line with nothing to say: " + report);
+    }
+
     @Test
     void webArticleWithChromeAndScripts() throws Exception {
         Path epub = convert("news", INPUTS.resolve("news-ar.html").toString());
