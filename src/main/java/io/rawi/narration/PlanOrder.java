@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -39,13 +40,7 @@ final class PlanOrder {
     /** The hint file of the book in {@code book}, in the cache at {@code root}. */
     static Path file(Path root, Path book) {
         String name = book.toAbsolutePath().normalize().toString();
-        return root.resolve(FOLDER).resolve(hex(fingerprintOf(name)));
-    }
-
-    /** Sixteen hexadecimal digits. */
-    static String hex(long f) {
-        String h = Long.toHexString(f);
-        return "0".repeat(16 - h.length()) + h;
+        return root.resolve(FOLDER).resolve(HexFormat.of().toHexDigits(fingerprintOf(name)));
     }
 
     private static long fingerprintOf(String s) {
@@ -90,7 +85,7 @@ final class PlanOrder {
             }
             for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
                 if (line.length() == 16) {
-                    known.add(Long.parseUnsignedLong(line, 16));
+                    known.add(HexFormat.fromHexDigitsToLong(line));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -106,9 +101,10 @@ final class PlanOrder {
     static void write(Path file, long[] fingerprints) {
         try {
             Files.createDirectories(file.getParent());
+            HexFormat hex = HexFormat.of();
             StringBuilder sb = new StringBuilder(fingerprints.length * 17);
             for (long f : fingerprints) {
-                sb.append(hex(f)).append('\n');
+                sb.append(hex.toHexDigits(f)).append('\n');
             }
             Path tmp = Files.createTempFile(file.getParent(), ".hint-", "");
             try {

@@ -121,9 +121,10 @@ final class Conversion {
 
     Narration narrate(Pipeline.Engines engines, Staging staging) throws RawiException {
         join(engines.warmUp()); // the engines start each book afresh: nothing may speak before that
+        int before = pending.size(); // the cleaning report is tracked already
         Narration narration = new NarrationStep(log, progress).speak(book, options, dir, staging.target(), slug,
                 this::cover, timing, join(engines.voices()), background, pending);
-        pending.forEach(staging::track);
+        pending.subList(before, pending.size()).forEach(staging::track);
         timing.lap("narrate");
         return narration;
     }
